@@ -1,0 +1,40 @@
+# Every target bootstraps .venv itself and re-installs only when the pins change.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: site serve test lint bench demo clean
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@rm -f $(VENV)/.installed-*
+	@touch $(STAMP)
+
+site: $(STAMP)
+	$(BIN)/site-builder build --site-dir site
+
+serve: $(STAMP)
+	$(BIN)/site-builder build --serve
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: lint
+	$(BIN)/pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.run
+
+demo: $(STAMP)
+	$(BIN)/site-builder demo --out build/demo-data
+	$(BIN)/site-builder build --data build/demo-data --site-dir build/demo-site
+
+clean:
+	rm -rf site build .pytest_cache

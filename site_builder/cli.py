@@ -1,0 +1,61 @@
+"""The ``site-builder`` command. Each subcommand lives in its own module.
+
+A subcommand module exposes ``register(subparsers)``, which adds its parser and
+sets ``func`` to a callable taking the parsed args and returning an exit code.
+Exit codes: 0 fine, 1 the data has errors, 2 the command was used wrongly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+SUBCOMMANDS = (
+    "site_builder.cmd_validate",
+    "site_builder.cmd_build",
+    "site_builder.cmd_results",
+    "site_builder.cmd_new_report",
+    "site_builder.cmd_demo",
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # usage errors exit 2 with a Thai hint
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: ใช้คำสั่งไม่ถูกต้อง: {message}", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="site-builder", description="KPI 3.2 (FY 2555) validator and site builder"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in SUBCOMMANDS:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    # Officers' consoles on Windows may not default to UTF-8; Thai must still print.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0

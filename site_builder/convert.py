@@ -1,0 +1,116 @@
+"""Schema-valid YAML trees into typed values (Report, Pilot).
+
+Runs only after the schema passed, so shapes are known; what remains is reading
+Buddhist-era dates and Thai digits, each failure a finding at the exact spot.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from .findings import Finding
+from .load import Document
+from .model import Answer, Pilot, Report
+from .thai import arabic_digits, parse_be_date
+
+
+def code_str(value: object, width: int) -> str:
+    """Codes may be written as numbers, strings or in Thai digits: normalise to '5403'."""
+    return arabic_digits(str(value)).strip().zfill(width)
+
+
+def clean_text(value: object) -> str:
+    """Free text is kept as written, minus surrounding space and runs of whitespace."""
+    return " ".join(str(value).split())
+
+
+class _Dates:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.findings: list[Finding] = []
+
+    def get(self, value: object, loc: tuple) -> date | None:
+        if value is None:
+            return None
+        parsed = parse_be_date(str(value))
+        if isinstance(parsed, date):
+            return parsed
+        line, col = self.doc.where(loc)
+        code = "R-DATE-CE" if parsed.ce_year else "R-DATE-FORMAT"
+        self.findings.append(
+            Finding(
+                self.doc.path, line, col, "error", code, parsed.message, ".".join(map(str, loc))
+            )
+        )
+        return None
+
+
+def _answer(d: dict, key: str, dates: _Dates) -> Answer:
+    item = d[key]
+    percent = item.get("percent")
+    return Answer(
+        status=item["status"],
+        date=dates.get(item.get("date"), (key, "date")),
+        expected_date=dates.get(item.get("expected_date"), (key, "expected_date")),
+        remaining=item.get("remaining"),
+        projects=item.get("projects"),
+        percent=Decimal(str(percent)) if percent is not None else None,
+        missing_dimensions=tuple(item.get("missing_dimensions") or ()),
+    )
+
+
+def to_report(doc: Document) -> tuple[Report | None, list[Finding]]:
+    d = doc.data
+    assert isinstance(d, dict)
+    dates = _Dates(doc)
+    report_date = dates.get(d["report_date"], ("report_date",))
+    answers = {f"item{n}": _answer(d, f"item{n}", dates) for n in range(2, 9)}
+    if report_date is None or dates.findings:
+        return None, dates.findings
+    note = d.get("note")
+    return (
+        Report(
+            path=doc.path,
+            fiscal_year=d["fiscal_year"],
+            round=d["round"],
+            report_date=report_date,
+            lao_type=d["lao_type"],
+            lao_name=clean_text(d["lao_name"]),
+            district_code=code_str(d["district_code"], 4),
+            district=clean_text(d["district"]),
+            province_code=code_str(d["province_code"], 2),
+            province=clean_text(d["province"]),
+            unit=d["item1"]["unit"],
+            unit_total=d["item1"]["total"],
+            reporter_name=clean_text(d["reporter"]["name"]),
+            reporter_position=clean_text(d["reporter"]["position"]),
+            note=str(note).strip() if note is not None else None,
+            data=d,
+            **answers,
+        ),
+        [],
+    )
+
+
+def to_pilots(doc: Document, province_name: str) -> list[Pilot]:
+    d = doc.data
+    assert isinstance(d, dict)
+    prov = code_str(d["province_code"], 2)
+    out = []
+    for code, p in (d.get("pilots") or {}).items():
+        sub, dla = p.get("subdistrict_code"), p.get("dla_code")
+        out.append(
+            Pilot(
+                district_code=code_str(code, 4),
+                district=clean_text(p["district"]),
+                province_code=prov,
+                province=province_name,
+                lao_type=p["lao_type"],
+                lao_name=clean_text(p["lao_name"]),
+                subdistrict_code=code_str(sub, 6) if sub is not None else None,
+                dla_code=str(dla) if dla is not None else None,
+                registry_path=doc.path,
+            )
+        )
+    return out

@@ -1,0 +1,86 @@
+"""Where things live in the repository, and what a path says about its content.
+
+    submissions/<fiscal year>/settings.yaml                      fiscal-year settings
+    submissions/<fiscal year>/<province code>/pilots.yaml        pilot registry
+    submissions/<fiscal year>/<province code>/<district code>/round-<n>.yaml   one report
+
+One folder per province lets CODEOWNERS route each province to its own reviewers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+SUBMISSIONS = "submissions"
+SCHEMA_DIR = "schema"
+REPORT_SCHEMA = "report.schema.json"
+REGISTRY_SCHEMA = "registry.schema.json"
+SETTINGS_FILE = "settings.yaml"
+REGISTRY_FILE = "pilots.yaml"
+
+_REPORT = re.compile(
+    r"^(?P<fy>\d{4})/(?P<prov>\d{2})/(?P<dist>\d{4})/round-(?P<round>\d{1,2})\.yaml$"
+)
+_REGISTRY = re.compile(r"^(?P<fy>\d{4})/(?P<prov>\d{2})/pilots\.yaml$")
+_SETTINGS = re.compile(r"^(?P<fy>\d{4})/settings\.yaml$")
+
+
+@dataclass(frozen=True)
+class ReportPath:
+    fiscal_year: int
+    province_code: str
+    district_code: str
+    round: int
+
+
+def report_relpath(fiscal_year: int, district_code: str, round_number: int) -> str:
+    """The one correct path for a report, relative to the repository root."""
+    return (
+        f"{SUBMISSIONS}/{fiscal_year}/{district_code[:2]}/{district_code}/round-{round_number}.yaml"
+    )
+
+
+def registry_relpath(fiscal_year: int, province_code: str) -> str:
+    return f"{SUBMISSIONS}/{fiscal_year}/{province_code}/{REGISTRY_FILE}"
+
+
+def classify(rel_to_submissions: str) -> str:
+    """'report', 'registry', 'settings' or 'unknown' for a path inside submissions/."""
+    if _REPORT.match(rel_to_submissions):
+        return "report"
+    if _REGISTRY.match(rel_to_submissions):
+        return "registry"
+    if _SETTINGS.match(rel_to_submissions):
+        return "settings"
+    return "unknown"
+
+
+def parse_report_path(rel_to_submissions: str) -> ReportPath | None:
+    m = _REPORT.match(rel_to_submissions)
+    if not m:
+        return None
+    return ReportPath(int(m["fy"]), m["prov"], m["dist"], int(m["round"]))
+
+
+def fiscal_years(root: Path) -> list[int]:
+    base = root / SUBMISSIONS
+    if not base.is_dir():
+        return []
+    return sorted(
+        int(p.name) for p in base.iterdir() if p.is_dir() and re.fullmatch(r"\d{4}", p.name)
+    )
+
+
+def yaml_files(root: Path) -> list[Path]:
+    """Every *.yaml/*.yml under submissions/, sorted, symlinks included so they get refused."""
+    base = root / SUBMISSIONS
+    if not base.is_dir():
+        return []
+    found = [
+        p
+        for p in base.rglob("*")
+        if p.suffix in (".yaml", ".yml") and (p.is_file() or p.is_symlink())
+    ]
+    return sorted(found)

@@ -1,0 +1,333 @@
+"""Hardened YAML loading with positions.
+
+PyYAML's own loaders silently keep the last of two duplicate keys, turn ``no``
+into ``False``, read ``012`` as octal and expand alias bombs. Officers' files are
+untrusted, so we build the tree ourselves from the C parser's event stream and
+refuse every construct a report never needs. Scalars are typed by a small YAML
+1.2-like rule set that also understands Thai digits.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+
+from .findings import Finding
+from .thai import arabic_digits
+
+try:  # the C parser is ~10x faster; fall back quietly where libyaml is absent
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_BYTES = 64 * 1024
+MAX_DEPTH = 12
+MAX_NODES = 5000
+
+JsonPath = tuple[str | int, ...]
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+_TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
+_INT = re.compile(r"^[-+]?\d+$")
+_DECIMAL = re.compile(r"^[-+]?(?:\d+\.\d*|\.\d+)$")
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_YAML11_BOOLS = {
+    w
+    for base in ("yes", "no", "on", "off", "y", "n")
+    for w in (base, base.capitalize(), base.upper())
+}
+
+
+@dataclass
+class Document:
+    """A loaded YAML file: plain Python data plus where each piece was written."""
+
+    path: str
+    data: object
+    key_pos: dict[JsonPath, tuple[int, int]] = field(default_factory=dict)
+    value_pos: dict[JsonPath, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, loc: JsonPath, *, key: bool = False) -> tuple[int, int]:
+        """Line and column (1-based) of a value, or of its key, or of its nearest parent."""
+        loc = tuple(loc)
+        while True:
+            table = (self.key_pos, self.value_pos) if key else (self.value_pos, self.key_pos)
+            for t in table:
+                if loc in t:
+                    return t[loc]
+            if not loc:
+                return (1, 1)
+            loc = loc[:-1]
+
+
+class LoadError(Exception):
+    """Internal signal carrying one finding; never escapes ``load_yaml``."""
+
+    def __init__(self, code: str, message: str, line: int = 1, col: int = 1) -> None:
+        super().__init__(message)
+        self.code, self.message, self.line, self.col = code, message, line, col
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    col = index - (text.rfind("\n", 0, index) + 1) + 1
+    return line, col
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 with an optional BOM; anything else is a clear error, not mojibake."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise LoadError(
+            "L-ENCODING",
+            "ไฟล์ไม่ได้บันทึกเป็น UTF-8 (อาจเป็น TIS-620/ANSI) "
+            "ให้เปิดไฟล์ในโปรแกรมแก้ไขข้อความแล้วบันทึกใหม่โดยเลือกการเข้ารหัส UTF-8",
+            line,
+            col,
+        ) from None
+
+
+def _scalar(value: str, plain: bool, line: int, col: int) -> object:
+    if not plain:
+        return value
+    if value in _NULLS:
+        return None
+    if value in _BOOLS:
+        return _BOOLS[value]
+    if value in _YAML11_BOOLS:
+        raise LoadError(
+            "L-YAML11-BOOL",
+            f"คำว่า '{value}' กำกวม (YAML บางรุ่นอ่านเป็นจริง/เท็จ) "
+            "ให้ใช้ค่าที่แบบรายงานกำหนด เช่น done หรือ not_yet "
+            f'หรือถ้าตั้งใจให้เป็นข้อความ ให้ใส่เครื่องหมายคำพูด "{value}"',
+            line,
+            col,
+        )
+    digits = arabic_digits(value)
+    if _INT.match(digits):
+        return int(digits)
+    if _DECIMAL.match(digits):
+        return Decimal(digits)
+    return value
+
+
+def parse_text(text: str, path: str = "<string>") -> Document:
+    """Build a Document from YAML text, raising LoadError on the first refused construct."""
+    if m := _CONTROL.search(text):
+        line, col = _line_col(text, m.start())
+        raise LoadError(
+            "L-CONTROL-CHAR",
+            f"พบอักขระควบคุมที่มองไม่เห็น (U+{ord(m.group()):04X}) "
+            "ซึ่งมักติดมาจากการคัดลอกข้อความ ให้ลบอักขระนั้นหรือพิมพ์ข้อความบรรทัดนี้ใหม่",
+            line,
+            col,
+        )
+    if m := _TAB_INDENT.search(text):
+        line, col = _line_col(text, m.end() - 1)
+        raise LoadError(
+            "L-TAB-INDENT",
+            "ใช้ปุ่ม Tab ในการย่อหน้า ซึ่ง YAML ไม่อนุญาต ให้ลบ Tab แล้วใช้เว้นวรรค (Space) 2 ช่องแทน",
+            line,
+            col,
+        )
+
+    doc = Document(path=path, data=None)
+    # Each stack frame: [container, json_path, pending_key, pending_key_pos, seen_keys]
+    stack: list[list] = []
+    root_set = False
+    nodes = 0
+    documents = 0
+
+    def attach(value: object, line: int, col: int) -> None:
+        nonlocal root_set
+        if not stack:
+            doc.data, root_set = value, True
+            doc.value_pos[()] = (line, col)
+            return
+        frame = stack[-1]
+        container, loc = frame[0], frame[1]
+        if isinstance(container, list):
+            idx = len(container)
+            container.append(value)
+            doc.value_pos[(*loc, idx)] = (line, col)
+            return
+        if frame[2] is _NO_KEY:
+            if not isinstance(value, str | int) or isinstance(value, bool):
+                raise LoadError(
+                    "L-KEY-TYPE",
+                    "ชื่อหัวข้อ (key) ต้องเป็นข้อความ เช่น report_date: ให้แก้บรรทัดนี้",
+                    line,
+                    col,
+                )
+            key = str(value)
+            if key == "<<":
+                raise LoadError(
+                    "L-MERGE-KEY",
+                    "ไม่อนุญาตให้ใช้ '<<' (merge key) ให้เขียนค่าแต่ละหัวข้อลงไปตรง ๆ",
+                    line,
+                    col,
+                )
+            if key in frame[4]:
+                first = frame[4][key]
+                raise LoadError(
+                    "L-DUPLICATE-KEY",
+                    f"หัวข้อ '{key}' ซ้ำกับที่เขียนไว้แล้วในบรรทัด {first[0]} "
+                    "ให้ลบบรรทัดใดบรรทัดหนึ่งออก ให้เหลือเพียงค่าที่ถูกต้อง",
+                    line,
+                    col,
+                )
+            frame[4][key] = (line, col)
+            frame[2], frame[3] = key, (line, col)
+            doc.key_pos[(*loc, key)] = (line, col)
+        else:
+            key = frame[2]
+            container[key] = value
+            doc.value_pos[(*loc, key)] = (line, col)
+            frame[2] = _NO_KEY
+
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            mark = event.start_mark
+            line, col = mark.line + 1, mark.column + 1
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise LoadError(
+                    "L-ANCHOR",
+                    "ไม่อนุญาตให้ใช้ & (anchor) หรือ * (alias) ในแบบรายงาน ให้เขียนค่าซ้ำลงไปตรง ๆ ในแต่ละที่",
+                    line,
+                    col,
+                )
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise LoadError(
+                        "L-MULTI-DOC",
+                        "ไฟล์หนึ่งต้องมีรายงานเพียงฉบับเดียว ให้ลบบรรทัด '---' และส่วนที่ตามมาออก",
+                        line,
+                        col,
+                    )
+                continue
+            if not isinstance(event, yaml.NodeEvent):
+                if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                    frame = stack.pop()
+                    attach(frame[0], *frame[5])
+                continue
+            tag = event.tag
+            explicit_tag = (
+                tag is not None
+                and tag != "!"
+                and (not isinstance(event, yaml.ScalarEvent) or not any(event.implicit))
+            )
+            if explicit_tag:
+                raise LoadError(
+                    "L-TAG",
+                    f"ไม่อนุญาตให้ใช้แท็ก YAML ({tag}) ให้ลบส่วนที่ขึ้นต้นด้วย ! ออก",
+                    line,
+                    col,
+                )
+            nodes += 1
+            if nodes > MAX_NODES:
+                raise LoadError(
+                    "L-TOO-MANY-NODES", "ไฟล์มีข้อมูลมากผิดปกติสำหรับแบบรายงานหนึ่งฉบับ", line, col
+                )
+            if isinstance(event, yaml.ScalarEvent):
+                plain = event.style in (None, "")
+                attach(_scalar(event.value, plain, line, col), line, col)
+                continue
+            if len(stack) >= MAX_DEPTH:
+                raise LoadError(
+                    "L-TOO-DEEP",
+                    "ข้อมูลซ้อนกันลึกเกินไป แบบรายงานซ้อนกันไม่เกิน 3 ชั้น ให้ตรวจการย่อหน้า",
+                    line,
+                    col,
+                )
+            if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is _NO_KEY:
+                raise LoadError(
+                    "L-KEY-TYPE",
+                    "ชื่อหัวข้อ (key) ต้องเป็นข้อความ ไม่ใช่รายการหรือกลุ่มข้อมูล",
+                    line,
+                    col,
+                )
+            container: dict | list = {} if isinstance(event, yaml.MappingStartEvent) else []
+            parent_loc: JsonPath = ()
+            if stack:
+                parent = stack[-1]
+                parent_loc = (
+                    (*parent[1], len(parent[0]))
+                    if isinstance(parent[0], list)
+                    else (*parent[1], parent[2])
+                )
+            stack.append([container, parent_loc, _NO_KEY, None, {}, (line, col)])
+    except LoadError:
+        raise
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise LoadError(
+            "L-SYNTAX",
+            f"รูปแบบ YAML ไม่ถูกต้อง ({exc.problem or 'syntax'}) "
+            "ให้ตรวจการย่อหน้า เครื่องหมาย : หลังชื่อหัวข้อ และเครื่องหมายคำพูดที่เปิดแล้วไม่ปิด",
+            line,
+            col,
+        ) from None
+    except (yaml.YAMLError, RecursionError, MemoryError, ValueError) as exc:
+        raise LoadError("L-SYNTAX", f"อ่านไฟล์ YAML ไม่ได้ ({type(exc).__name__})") from None
+    if not root_set:
+        raise LoadError("L-EMPTY", "ไฟล์ว่าง ให้คัดลอกแบบฟอร์มจากวิธีส่งรายงานแล้วกรอกข้อมูล")
+    return doc
+
+
+class _NoKey:
+    __slots__ = ()
+
+
+_NO_KEY = _NoKey()
+
+
+def load_yaml(path: Path, root: Path, display: str | None = None) -> Document | Finding:
+    """Load one file under ``root`` safely; return a Document or the single blocking Finding."""
+    shown = display or _display(path, root)
+    try:
+        if path.is_symlink():
+            raise LoadError(
+                "L-SYMLINK",
+                "ไฟล์นี้เป็นลิงก์สัญลักษณ์ (symlink) ระบบรับเฉพาะไฟล์จริง ให้คัดลอกเนื้อหามาเป็นไฟล์ปกติ",
+            )
+        resolved = path.resolve()
+        if not resolved.is_relative_to(root.resolve()):
+            raise LoadError(
+                "L-OUTSIDE",
+                f"ไฟล์อยู่นอกโฟลเดอร์ {root.name}/ ระบบตรวจเฉพาะรายงานที่อยู่ในโฟลเดอร์นั้น",
+            )
+        if not resolved.is_file():
+            raise LoadError("L-NOT-FILE", "ไม่พบไฟล์นี้ หรือไม่ใช่ไฟล์ปกติ ให้ตรวจชื่อและที่อยู่ของไฟล์")
+        with resolved.open("rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            raise LoadError(
+                "L-TOO-LARGE",
+                f"ไฟล์ใหญ่เกิน {MAX_BYTES // 1024} KB ซึ่งมากเกินกว่าแบบรายงานหนึ่งฉบับ "
+                "ให้ตรวจว่าไม่ได้วางข้อมูลอื่นปนเข้ามา",
+            )
+        return parse_text(decode(raw), shown)
+    except LoadError as exc:
+        return Finding(shown, exc.line, exc.col, "error", exc.code, exc.message)
+    except OSError as exc:
+        return Finding(shown, 1, 1, "error", "L-READ", f"เปิดไฟล์ไม่ได้ ({exc.strerror or exc})")
+
+
+def _display(path: Path, root: Path) -> str:
+    base = root.resolve().parent
+    try:
+        return path.absolute().relative_to(base).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,139 @@
+"""Read a whole repository's submissions into a Dataset plus findings.
+
+This is the I/O edge of validation: it walks ``submissions/``, loads each file
+with the hardened loader, and hands typed values to the pure rule checks.
+Invalid reports are kept out of the Dataset and reported; nothing is guessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import geography, rules
+from .convert import code_str, to_pilots, to_report
+from .findings import Finding
+from .layout import (
+    REGISTRY_SCHEMA,
+    REPORT_SCHEMA,
+    SCHEMA_DIR,
+    SUBMISSIONS,
+    classify,
+    fiscal_years,
+    yaml_files,
+)
+from .load import Document, load_yaml
+from .model import Dataset, Pilot, Report
+from .schema_check import schema_findings
+from .settings import SettingsError, load_settings
+
+
+@dataclass
+class Loaded:
+    """The outcome of reading a repository: data for the builder, findings for people."""
+
+    datasets: dict[int, Dataset] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    documents: dict[str, Document] = field(default_factory=dict)
+
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.is_error]
+
+
+def _rel(path: Path, base: Path) -> str:
+    try:
+        return path.absolute().relative_to(base.absolute()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load_registry(
+    root: Path, fiscal_year: int, loaded: Loaded, schema_base: Path
+) -> dict[str, Pilot]:
+    base = root / SUBMISSIONS
+    pilots: dict[str, Pilot] = {}
+    schema = schema_base / SCHEMA_DIR / REGISTRY_SCHEMA
+    names = geography.provinces()
+    for prov_dir in sorted((base / str(fiscal_year)).glob("*/pilots.yaml")):
+        doc = load_yaml(prov_dir, base, _rel(prov_dir, root))
+        if isinstance(doc, Finding):
+            loaded.findings.append(doc)
+            continue
+        loaded.documents[doc.path] = doc
+        found = schema_findings(doc, schema)
+        if found:
+            loaded.findings.extend(found)
+            continue
+        prov = code_str(doc.data["province_code"], 2)
+        found = rules.check_registry(doc, fiscal_year, prov_dir.parent.name)
+        loaded.findings.extend(found)
+        if any(f.is_error for f in found):
+            continue
+        for pilot in to_pilots(doc, names.get(prov, prov)):
+            pilots[pilot.district_code] = pilot
+    return pilots
+
+
+def load_repository(
+    root: Path, only: set[str] | None = None, schema_root: Path | None = None
+) -> Loaded:
+    """Load every fiscal year. ``only`` limits reported findings to those paths,
+    while the rest of the repository still provides context (registry, other rounds).
+    ``schema_root`` holds ``schema/`` when ``root`` is a data-only tree (the demo)."""
+    root = root.absolute()
+    schema_base = (schema_root or root).absolute()
+    loaded = Loaded()
+    base = root / SUBMISSIONS
+    report_schema = schema_base / SCHEMA_DIR / REPORT_SCHEMA
+    by_year: dict[int, list[Report]] = {}
+    for path in yaml_files(root):
+        rel_sub = _rel(path, base)
+        kind = classify(rel_sub)
+        shown = _rel(path, root)
+        if kind in ("settings", "registry"):
+            continue
+        if kind == "unknown":
+            loaded.findings.append(rules.misplaced_file(shown, rel_sub))
+            continue
+        doc = load_yaml(path, base, shown)
+        if isinstance(doc, Finding):
+            loaded.findings.append(doc)
+            continue
+        loaded.documents[doc.path] = doc
+        found = schema_findings(doc, report_schema)
+        if found:
+            loaded.findings.extend(found)
+            continue
+        report, found = to_report(doc)
+        loaded.findings.extend(found)
+        if report is not None:
+            by_year.setdefault(report.fiscal_year, []).append(report)
+
+    for year in sorted(set(fiscal_years(root)) | set(by_year)):
+        try:
+            settings = load_settings(root, year)
+        except SettingsError as exc:
+            loaded.findings.append(exc.finding)
+            continue
+        pilots = load_registry(root, year, loaded, schema_base)
+        ctx = rules.Context(
+            settings=settings, pilots=pilots, districts=geography.district_by_code()
+        )
+        valid: list[Report] = []
+        for report in by_year.get(year, []):
+            found = rules.check_report(report, loaded.documents[report.path], ctx)
+            loaded.findings.extend(found)
+            if not any(f.is_error for f in found):
+                valid.append(report)
+        found, valid = rules.check_across(valid, loaded.documents, ctx)
+        loaded.findings.extend(found)
+        loaded.datasets[year] = Dataset(
+            settings=settings,
+            districts=geography.districts(),
+            pilots=pilots,
+            reports=tuple(sorted(valid, key=lambda r: (r.district_code, r.round))),
+        )
+    if only is not None:
+        loaded.findings = [f for f in loaded.findings if f.path in only]
+    loaded.findings.sort()
+    return loaded
