@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksu
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site serve test lint bench demo clean
+.PHONY: site serve test lint bench demo clean lock
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,3 +38,11 @@ demo: $(STAMP)
 
 clean:
 	rm -rf site build .pytest_cache
+
+# Re-resolve the pins from pyproject.toml in a throwaway venv.
+lock:
+	rm -rf build/lockvenv && $(PYTHON) -m venv build/lockvenv
+	build/lockvenv/bin/pip install --quiet --disable-pip-version-check -U pip setuptools wheel
+	build/lockvenv/bin/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	{ echo '# Exact pins for the whole environment (runtime + dev). Regenerate with: make lock'; \
+	  build/lockvenv/bin/pip freeze --all --exclude-editable | grep -v -e '^pip==' -e '^site-builder'; } > requirements.lock
