@@ -97,9 +97,14 @@ def decode(raw: bytes) -> str:
         ) from None
 
 
+_NUMERIC_START = frozenset("0123456789+-.๐๑๒๓๔๕๖๗๘๙")
+
+
 def _scalar(value: str, plain: bool, line: int, col: int) -> object:
     if not plain:
         return value
+    if value and value[0] not in _NUMERIC_START and len(value) > 5:
+        return value  # the common case, Thai text: no keyword or number is this shape
     if value in _NULLS:
         return None
     if value in _BOOLS:
@@ -197,6 +202,17 @@ def parse_text(text: str, path: str = "<string>") -> Document:
 
     try:
         for event in yaml.parse(text, Loader=_Loader):
+            cls = type(event)
+            if cls is _SCALAR and event.anchor is None and event.tag is None:
+                mark = event.start_mark
+                line, col = mark.line + 1, mark.column + 1
+                nodes += 1
+                attach(_scalar(event.value, event.style in _PLAIN, line, col), line, col)
+                continue
+            if cls is _MAP_END or cls is _SEQ_END:
+                frame = stack.pop()
+                attach(frame[0], *frame[5])
+                continue
             mark = event.start_mark
             line, col = mark.line + 1, mark.column + 1
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
@@ -284,6 +300,12 @@ def parse_text(text: str, path: str = "<string>") -> Document:
     if not root_set:
         raise LoadError("L-EMPTY", "ไฟล์ว่าง ให้คัดลอกแบบฟอร์มจากวิธีส่งรายงานแล้วกรอกข้อมูล")
     return doc
+
+
+_SCALAR = yaml.ScalarEvent
+_MAP_END = yaml.MappingEndEvent
+_SEQ_END = yaml.SequenceEndEvent
+_PLAIN = (None, "")
 
 
 class _NoKey:
