@@ -210,7 +210,8 @@ def summary(p: Plan) -> str:
 
 
 def _md_code(text: str) -> str:
-    return text.replace("`", "'").replace("\n", " ").replace("<", "&lt;")
+    """Inside a code span HTML stays literal text; only a backtick or newline could escape."""
+    return text.replace("`", "'").replace("\r", " ").replace("\n", " ")
 
 
 def _md_text(text: str) -> str:
