@@ -17,6 +17,7 @@ from .layout import (
     REGISTRY_SCHEMA,
     REPORT_SCHEMA,
     SCHEMA_DIR,
+    SETTINGS_FILE,
     SUBMISSIONS,
     classify,
     fiscal_years,
@@ -86,6 +87,7 @@ def load_repository(
     base = root / SUBMISSIONS
     report_schema = schema_base / SCHEMA_DIR / REPORT_SCHEMA
     by_year: dict[int, list[Report]] = {}
+    partial: dict[int, list[tuple[Report, frozenset[str]]]] = {}
     for path in yaml_files(root):
         rel_sub = _rel(path, base)
         kind = classify(rel_sub)
@@ -103,17 +105,29 @@ def load_repository(
         found = schema_findings(doc, report_schema)
         if found:
             loaded.findings.extend(found)
+            # Still check the intact parts, so officers see every problem in one pass.
+            broken = rules.broken_keys(doc, found)
+            stand_in = rules.partial_document(doc, broken)
+            if stand_in is not None:
+                report, found = to_report(stand_in)
+                loaded.findings.extend(found)
+                if report is not None:
+                    partial.setdefault(report.fiscal_year, []).append((report, frozenset(broken)))
             continue
         report, found = to_report(doc)
         loaded.findings.extend(found)
         if report is not None:
             by_year.setdefault(report.fiscal_year, []).append(report)
 
-    for year in sorted(set(fiscal_years(root)) | set(by_year)):
+    for year in sorted(set(fiscal_years(root)) | set(by_year) | set(partial)):
         try:
             settings = load_settings(root, year)
         except SettingsError as exc:
             loaded.findings.append(exc.finding)
+            exists = (base / str(year) / SETTINGS_FILE).is_file()
+            for report in [*by_year.get(year, []), *(r for r, _ in partial.get(year, []))]:
+                doc = loaded.documents[report.path]
+                loaded.findings.append(rules.year_unavailable(doc, year, exists))
             continue
         pilots = load_registry(root, year, loaded, schema_base)
         ctx = rules.Context(
@@ -125,6 +139,9 @@ def load_repository(
             loaded.findings.extend(found)
             if not any(f.is_error for f in found):
                 valid.append(report)
+        for report, broken in partial.get(year, []):
+            doc = loaded.documents[report.path]
+            loaded.findings.extend(rules.check_report(report, doc, ctx, skip=broken))
         found, valid = rules.check_across(valid, loaded.documents, ctx)
         loaded.findings.extend(found)
         loaded.datasets[year] = Dataset(

@@ -1,12 +1,59 @@
-"""Consistency rules beyond the schema. Pure: typed values in, findings out."""
+"""Consistency rules beyond the schema: typed values in, Thai findings out.
+
+The schema only knows shapes. These rules know the form: that the path, the
+registry and geothai must agree with the header, that dates fit the round, and
+that counts and percentages add up. Every rule has a stable code (tests and the
+site's help page refer to it) and a message that says what to write instead.
+No I/O: settings, registry and geography arrive in ``Context``.
+
+Decisions the paper form leaves open (errors unless marked *warning*):
+
+- Identity: R-PATH-MISMATCH (path vs fiscal_year/province_code/district_code/round),
+  R-PROVINCE / R-PROVINCE-NAME, R-DISTRICT / R-DISTRICT-PROVINCE / R-DISTRICT-NAME
+  (geothai), R-NOT-REGISTERED, R-LAO-TYPE, R-LAO-NAME (registry; "อบต.", "ทต.", "ทม.",
+  "ทน." count as the full words), R-LAO-TYPE-NAME (name contradicts type), R-ROUND-UNKNOWN,
+  R-FISCAL-YEAR (no settings for the year).
+- Dates: R-DATE-EARLY before the round opens; R-DATE-LATE after the due date (*warning*).
+  A "done" item's date may not be after the report date (R-DONE-DATE-AFTER-REPORT) and it
+  has no expected date (R-DONE-HAS-EXPECTED). A "not yet" item needs an expected date
+  (R-EXPECTED-MISSING) on or after the report date (R-EXPECTED-BEFORE-REPORT), a *warning*
+  past the fiscal year end (R-EXPECTED-AFTER-FY), and no done date (R-NOT-YET-HAS-DATE).
+  Item 5 "done" without its date (the form asks "เมื่อวันที่") is a *warning*
+  (R-DONE-DATE-MISSING). ``remaining`` belongs to item 4 only (R-FIELD-NOT-USED).
+- Item 4: "done" means 0 remaining (R-ITEM4-DONE-REMAINING); "not yet" needs the number
+  remaining (R-ITEM4-REMAINING-MISSING), above 0 (R-ITEM4-ZERO-REMAINING) and at most
+  item 1's total (R-ITEM4-REMAINING).
+- Item 6: "covered" has a project count (R-ITEM6-PROJECTS-MISSING) and no missing
+  dimension (R-ITEM6-COVERED-MISSING); "not covered" names one (R-ITEM6-DIMENSION-MISSING).
+- Items 7 and 8: "done" needs its count (R-ITEMn-COUNT-MISSING), "not yet" has none
+  (R-ITEMn-NOT-YET-COUNT); N7 <= N6 and N8 <= N7 (R-ITEMn-EXCEEDS); a zero or absent
+  denominator is R-ZERO-DENOMINATOR / R-ITEM7-NO-DENOMINATOR; item 8 done needs item 7
+  done (R-ITEM8-BEFORE-ITEM7). A stated percent must equal the exact value rounded
+  half-up to the decimals written (R-PERCENT-MISMATCH): 33, 33.3, 33.33 for 1/3, not 34.
+- Text: names and reporter must not be blank (R-TEXT-EMPTY); invisible direction
+  controls are refused (R-TEXT-INVISIBLE); HTML-like text is a *warning* (R-TEXT-MARKUP)
+  because every page escapes it anyway.
+- Across rounds: one report per pilot per round (R-DUPLICATE-ROUND); a later round that
+  un-does an earlier "done" is a *warning* (R-UNDONE).
+- Registry: R-REG-FISCAL-YEAR, R-REG-PROVINCE-FOLDER, R-REG-PROVINCE, R-REG-PROVINCE-NAME,
+  R-REG-DISTRICT, R-REG-DISTRICT-NAME, R-REG-SUBDISTRICT, plus R-LAO-TYPE-NAME and text rules.
+"""
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
 
+from . import geography
+from .convert import clean_text, code_str
 from .findings import Finding
+from .layout import parse_report_path
 from .load import Document
-from .model import District, Pilot, Report, Settings
+from .model import LAO_TYPES, Answer, District, Pilot, Report, Settings
+from .thai import be_iso, be_long
 
 
 @dataclass(frozen=True)
@@ -14,6 +61,615 @@ class Context:
     settings: Settings
     pilots: dict[str, Pilot]
     districts: dict[str, District]
+
+
+HEADER = frozenset(
+    {
+        "fiscal_year",
+        "round",
+        "report_date",
+        "lao_type",
+        "lao_name",
+        "district_code",
+        "district",
+        "province_code",
+        "province",
+    }
+)
+# Stand-ins for schema-broken parts, so the rest of a report is still checked in one pass.
+# Rules never look at a part named in ``skip``, so these values produce no finding.
+_PLACEHOLDER: dict[str, object] = {
+    "item1": {"unit": "village", "total": 1},
+    **{f"item{n}": {"status": "not_yet"} for n in (2, 3, 4, 5, 7, 8)},
+    "item6": {"status": "not_covered"},
+    "reporter": {"name": "-", "position": "-"},
+    "note": None,
+}
+_STEP_ITEMS = (2, 3, 4, 5, 7, 8)
+_ITEM_TH = {n: f"ข้อ {n}" for n in range(1, 9)}
+_ABBREVIATIONS = (
+    ("อบต.", "องค์การบริหารส่วนตำบล"),
+    ("ทต.", "เทศบาลตำบล"),
+    ("ทม.", "เทศบาลเมือง"),
+    ("ทน.", "เทศบาลนคร"),
+)
+_TYPE_PREFIXES = {"municipality": ("เทศบาล",), "sao": ("องค์การบริหารส่วนตำบล",)}
+_MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?]|&#?[A-Za-z0-9]+;|javascript\s*:", re.IGNORECASE)
+_INVISIBLE = re.compile(r"[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+class _Out:
+    """Collects findings for one document, locating each at its key or value."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.items: list[Finding] = []
+
+    def add(
+        self, code: str, loc: tuple, message: str, severity: str = "error", key: bool = False
+    ) -> None:
+        line, col = self.doc.where(loc, key=key)
+        field = ".".join(str(p) for p in loc)
+        self.items.append(Finding(self.doc.path, line, col, severity, code, message, field))  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------- names
+
+
+def normalise_name(name: str) -> str:
+    """Compare LAO names ignoring spaces and the usual abbreviations."""
+    s = "".join(str(name).split())
+    for short, full in _ABBREVIATIONS:
+        if s.startswith(short):
+            s = full + s[len(short) :]
+    return s
+
+
+def _strip_prefix(name: str, prefixes: tuple[str, ...]) -> str:
+    s = "".join(str(name).split())
+    for p in prefixes:
+        if s.startswith(p):
+            return s[len(p) :]
+    return s
+
+
+def _type_contradiction(lao_type: str, name: str) -> str | None:
+    """The type a name's prefix implies, if it contradicts ``lao_type``."""
+    full = normalise_name(name)
+    for other, prefixes in _TYPE_PREFIXES.items():
+        if other != lao_type and full.startswith(prefixes):
+            return other
+    return None
+
+
+def _text_rules(out: _Out, value: object, loc: tuple, label: str, required: bool) -> None:
+    if value is None:
+        return
+    text = str(value)
+    if required and not clean_text(text):
+        out.add("R-TEXT-EMPTY", loc, f"{label} ว่างอยู่ ให้กรอกข้อมูล")
+    if m := _INVISIBLE.search(text):
+        out.add(
+            "R-TEXT-INVISIBLE",
+            loc,
+            f"{label} มีอักขระควบคุมทิศทางข้อความที่มองไม่เห็น (U+{ord(m.group()):04X}) "
+            "ซึ่งมักติดมาจากการคัดลอก ให้ลบแล้วพิมพ์ข้อความนี้ใหม่",
+        )
+    if _MARKUP.search(text):
+        out.add(
+            "R-TEXT-MARKUP",
+            loc,
+            f"{label} มีข้อความคล้ายโค้ด HTML (เช่น < > หรือ &...;) ระบบจะแสดงเป็นตัวอักษรธรรมดาเท่านั้น "
+            "ถ้าไม่ได้ตั้งใจ ให้ลบเครื่องหมายเหล่านั้นออก",
+            "warning",
+        )
+
+
+# ---------------------------------------------------------------- percent
+
+
+def _places(value: Decimal) -> int:
+    exp = value.as_tuple().exponent
+    return -exp if isinstance(exp, int) and exp < 0 else 0
+
+
+def round_half_up(value: Fraction, places: int) -> Fraction:
+    scale = 10**places
+    return Fraction(math.floor(value * scale + Fraction(1, 2)), scale)
+
+
+def format_fraction(value: Fraction, places: int) -> str:
+    """Half-up to ``places`` decimals, trailing zeros dropped: 100/3 -> '33.33', 30 -> '30'."""
+    scaled = round_half_up(value, places) * 10**places
+    text = f"{Decimal(int(scaled)).scaleb(-places):f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def percent_agrees(stated: Decimal, numerator: int, denominator: int) -> bool:
+    exact = Fraction(numerator * 100, denominator)
+    return round_half_up(exact, _places(stated)) == Fraction(stated)
+
+
+def percent_message(n: int, stated: Decimal, numerator: int, denominator: int, of: int) -> str:
+    exact = Fraction(numerator * 100, denominator)
+    places = _places(stated)
+    shown = format_fraction(exact, 2)
+    sign = "=" if round_half_up(exact, 2) == exact else "≈"
+    options: list[str] = []
+    for p in sorted({2, places, 0}, reverse=True):
+        s = format_fraction(exact, p)
+        if s not in options:
+            options.append(s)
+    return (
+        f"{_ITEM_TH[n]} ระบุร้อยละ {stated} แต่ {numerator} × 100 ÷ {denominator} {sign} {shown} "
+        f"(จำนวนข้อ {n} × 100 ÷ จำนวนข้อ {of}) ให้แก้เป็น {' หรือ '.join(options)} "
+        "หรือไม่ต้องระบุร้อยละ (ลบบรรทัด percent)"
+    )
+
+
+# ---------------------------------------------------------------- report
+
+
+def partial_document(doc: Document, data_keys_with_errors: set[str]) -> Document | None:
+    """A stand-in document for a schema-invalid report whose header is intact.
+
+    Officers should see every problem in one pass; so when only some items are
+    broken, those items are replaced by placeholders (and skipped by the rules)
+    while the rest is still checked. Returns None when the header itself is broken.
+    """
+    d = doc.data
+    if not isinstance(d, dict) or data_keys_with_errors & HEADER:
+        return None
+    if any(k not in _PLACEHOLDER for k in data_keys_with_errors):
+        return None
+    patched = dict(d)
+    for k in data_keys_with_errors:
+        patched[k] = _PLACEHOLDER[k]
+    return Document(doc.path, patched, doc.key_pos, doc.value_pos)
+
+
+def broken_keys(doc: Document, schema_findings: list[Finding]) -> set[str]:
+    """Top-level keys a schema finding points into, plus required keys that are missing."""
+    d = doc.data if isinstance(doc.data, dict) else {}
+    keys = {f.field.split(".")[0] for f in schema_findings if f.field and "." in f.field}
+    keys |= {
+        f.field
+        for f in schema_findings
+        if f.field and "." not in f.field and (f.field in HEADER or f.field in _PLACEHOLDER)
+    }
+    keys |= {k for k in (*HEADER, *_PLACEHOLDER) if k not in d and k != "note"}
+    return keys
+
+
+def check_report(
+    report: Report, doc: Document, ctx: Context, skip: frozenset[str] = frozenset()
+) -> list[Finding]:
+    """Every single-report rule; ``skip`` names parts already rejected by the schema."""
+    out = _Out(doc)
+    try:
+        _identity(report, out, ctx)
+        _dates(report, out, ctx.settings, skip)
+        if not {"item1", "item4"} & skip:
+            _item4(report, out)
+        if "item6" not in skip:
+            _item6(report, out)
+        _shares(report, out, skip)
+        _texts(report, out, skip)
+    except Exception as exc:  # a rule bug must not hide the other files' findings
+        out.add(
+            "R-INTERNAL", (), f"ตรวจรายงานนี้ไม่สำเร็จเพราะข้อผิดพลาดภายในระบบ ({type(exc).__name__})"
+        )
+    return out.items
+
+
+def year_unavailable(doc: Document, fiscal_year: int, settings_exists: bool) -> Finding:
+    """The report names a fiscal year the repository cannot check it against."""
+    line, col = doc.where(("fiscal_year",))
+    if settings_exists:
+        message = (
+            f"ไฟล์ตั้งค่าปีงบประมาณ {fiscal_year} มีข้อผิดพลาด จึงยังตรวจรายงานนี้ไม่ได้ "
+            f"ให้ผู้ดูแลระบบแก้ submissions/{fiscal_year}/settings.yaml ก่อน"
+        )
+    else:
+        message = (
+            f"ยังไม่เปิดรับรายงานของปีงบประมาณ {fiscal_year} (ไม่มีไฟล์ตั้งค่า) "
+            "ให้ตรวจว่าเขียนปีงบประมาณเป็น พ.ศ. ถูกต้อง เช่น 2555"
+        )
+    return Finding(doc.path, line, col, "error", "R-FISCAL-YEAR", message, "fiscal_year")
+
+
+def _identity(r: Report, out: _Out, ctx: Context) -> None:
+    shown = out.doc.path
+    rel = shown.split("/", 1)[1] if shown.startswith("submissions/") else shown
+    where = parse_report_path(rel)
+    if where is not None:
+        correct = f"submissions/{r.fiscal_year}/{r.district_code[:2]}/{r.district_code}/round-{r.round}.yaml"
+        move = f"หรือย้ายไฟล์ไปที่ {correct}"
+        for key, in_path, in_file in (
+            ("fiscal_year", str(where.fiscal_year), str(r.fiscal_year)),
+            ("province_code", where.province_code, r.province_code),
+            ("district_code", where.district_code, r.district_code),
+            ("round", str(where.round), str(r.round)),
+        ):
+            if in_path != in_file:
+                out.add(
+                    "R-PATH-MISMATCH",
+                    (key,),
+                    f"ที่อยู่ไฟล์ระบุ {key} เป็น {in_path} แต่ในไฟล์เขียน {in_file} "
+                    f"ให้แก้ {key} เป็น {in_path} {move}",
+                )
+
+    provinces = geography.provinces()
+    if r.province_code not in provinces:
+        hint = (
+            "กรุงเทพมหานครไม่มีพื้นที่ต้นแบบตามตัวชี้วัดนี้"
+            if r.province_code == geography.BANGKOK
+            else "ไม่มีจังหวัดรหัสนี้ในข้อมูลกรมการปกครอง"
+        )
+        out.add(
+            "R-PROVINCE",
+            ("province_code",),
+            f"รหัสจังหวัด {r.province_code} ใช้ไม่ได้: {hint} ให้ใช้รหัสจังหวัด 2 หลัก เช่น 54 (แพร่)",
+        )
+    elif _strip_prefix(r.province, ("จังหวัด", "จ.")) != provinces[r.province_code]:
+        out.add(
+            "R-PROVINCE-NAME",
+            ("province",),
+            f"จังหวัดรหัส {r.province_code} คือ {provinces[r.province_code]} "
+            f"แต่เขียนว่า '{r.province}' ให้แก้ province เป็น {provinces[r.province_code]}",
+        )
+
+    district = ctx.districts.get(r.district_code)
+    if district is None:
+        out.add(
+            "R-DISTRICT",
+            ("district_code",),
+            f"ไม่มีอำเภอรหัส {r.district_code} ในข้อมูลกรมการปกครอง "
+            "ให้ใช้รหัสอำเภอ 4 หลัก เช่น 5403 (อำเภอลอง จังหวัดแพร่)",
+        )
+    elif district.province_code != r.province_code:
+        out.add(
+            "R-DISTRICT-PROVINCE",
+            ("district_code",),
+            f"อำเภอรหัส {r.district_code} ({district.name}) อยู่ในจังหวัด{district.province} "
+            f"ไม่ใช่จังหวัดรหัส {r.province_code} ให้ตรวจรหัสอำเภอหรือรหัสจังหวัด",
+        )
+    elif _strip_prefix(r.district, ("อำเภอ", "อ.")) != district.name:
+        out.add(
+            "R-DISTRICT-NAME",
+            ("district",),
+            f"อำเภอรหัส {r.district_code} คืออำเภอ{district.name} แต่เขียนว่า '{r.district}' "
+            f"ให้แก้ district เป็น {district.name}",
+        )
+
+    pilot = ctx.pilots.get(r.district_code)
+    registry = f"submissions/{r.fiscal_year}/{r.district_code[:2]}/pilots.yaml"
+    if pilot is None:
+        out.add(
+            "R-NOT-REGISTERED",
+            ("district_code",),
+            f"อำเภอรหัส {r.district_code} ยังไม่มีพื้นที่ต้นแบบในทะเบียน ({registry}) "
+            "ให้ตรวจรหัสอำเภอ หรือแจ้งสำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดให้เพิ่มในทะเบียนก่อน",
+        )
+        other = _type_contradiction(r.lao_type, r.lao_name)
+        if other:
+            out.add(
+                "R-LAO-TYPE-NAME",
+                ("lao_type",),
+                f"ชื่อ '{r.lao_name}' เป็น{LAO_TYPES[other]} แต่ lao_type เขียนเป็น {r.lao_type} "
+                f"ให้แก้ lao_type เป็น {other}",
+            )
+    else:
+        if pilot.lao_type != r.lao_type:
+            out.add(
+                "R-LAO-TYPE",
+                ("lao_type",),
+                f"ทะเบียนพื้นที่ต้นแบบระบุ {pilot.lao_name} เป็น{LAO_TYPES[pilot.lao_type]} "
+                f"ให้แก้ lao_type เป็น {pilot.lao_type}",
+            )
+        if normalise_name(pilot.lao_name) != normalise_name(r.lao_name):
+            out.add(
+                "R-LAO-NAME",
+                ("lao_name",),
+                f"พื้นที่ต้นแบบของอำเภอรหัส {r.district_code} ในทะเบียนคือ '{pilot.lao_name}' "
+                f"แต่เขียนว่า '{r.lao_name}' ให้แก้ lao_name เป็น {pilot.lao_name} "
+                f"(ถ้าทะเบียนผิด ให้แจ้งจังหวัดแก้ {registry})",
+            )
+
+    rnd = ctx.settings.round(r.round)
+    if rnd is None:
+        known = ", ".join(str(x.number) for x in ctx.settings.rounds)
+        out.add(
+            "R-ROUND-UNKNOWN",
+            ("round",),
+            f"ปีงบประมาณ {r.fiscal_year} ไม่มีรายงานครั้งที่ {r.round} ให้ใช้ครั้งที่ {known}",
+        )
+    elif r.report_date < rnd.opens:
+        out.add(
+            "R-DATE-EARLY",
+            ("report_date",),
+            f"รายงานครั้งที่ {r.round} ({rnd.label}) รับตั้งแต่ {be_long(rnd.opens)} "
+            f"ถึง {be_long(rnd.due)} แต่วันที่รายงานคือ {be_long(r.report_date)} "
+            "ให้ตรวจวันที่รายงาน (ปี พ.ศ.) หรือครั้งที่ของรายงาน",
+        )
+    elif r.report_date > rnd.due:
+        out.add(
+            "R-DATE-LATE",
+            ("report_date",),
+            f"รายงานครั้งที่ {r.round} ({rnd.label}) ครบกำหนด {be_long(rnd.due)} "
+            f"แต่วันที่รายงานคือ {be_long(r.report_date)} (ส่งช้า) ถ้าวันที่ถูกต้องแล้วไม่ต้องแก้",
+            "warning",
+        )
+
+
+def _dates(r: Report, out: _Out, s: Settings, skip: frozenset[str]) -> None:
+    for n in _STEP_ITEMS:
+        key = f"item{n}"
+        if key in skip:
+            continue
+        a: Answer = r.item(n)
+        item = _ITEM_TH[n]
+        if n != 4 and a.remaining is not None:
+            out.add(
+                "R-FIELD-NOT-USED",
+                (key, "remaining"),
+                f"{item} ไม่มีช่องจำนวนที่เหลือ (remaining ใช้ในข้อ 4 เท่านั้น) ให้ลบบรรทัด remaining",
+                key=True,
+            )
+        if a.done:
+            if a.date is not None and a.date > r.report_date:
+                out.add(
+                    "R-DONE-DATE-AFTER-REPORT",
+                    (key, "date"),
+                    f"{item} ตอบว่าดำเนินการแล้วเมื่อ {be_long(a.date)} ซึ่งหลังวันที่รายงาน "
+                    f"({be_long(r.report_date)}) ให้แก้วันที่ให้ไม่หลัง {be_iso(r.report_date)} "
+                    "หรือเปลี่ยน status เป็น not_yet พร้อม expected_date",
+                )
+            if a.expected_date is not None:
+                out.add(
+                    "R-DONE-HAS-EXPECTED",
+                    (key, "expected_date"),
+                    f"{item} ตอบว่าดำเนินการแล้ว จึงไม่มีวันที่คาดว่าจะเสร็จ "
+                    "ให้ลบบรรทัด expected_date หรือเปลี่ยน status เป็น not_yet",
+                    key=True,
+                )
+            if n == 5 and a.date is None:
+                out.add(
+                    "R-DONE-DATE-MISSING",
+                    (key, "status"),
+                    "ข้อ 5 ดำเนินการแล้ว แต่ไม่ได้ระบุวันที่จัดเวที (เมื่อวันที่.....) "
+                    "ให้เพิ่มบรรทัด date: ปปปป-ดด-วว (พ.ศ.)",
+                    "warning",
+                )
+            continue
+        if a.date is not None:
+            out.add(
+                "R-NOT-YET-HAS-DATE",
+                (key, "date"),
+                f"{item} ตอบว่ายังไม่ดำเนินการ แต่มีวันที่ดำเนินการแล้ว (date) "
+                "ให้ลบบรรทัด date หรือเปลี่ยน status เป็น done",
+                key=True,
+            )
+        if a.expected_date is None:
+            out.add(
+                "R-EXPECTED-MISSING",
+                (key, "status"),
+                f"{item} ยังไม่ดำเนินการ ให้ระบุวันที่คาดว่าจะเสร็จ (expected_date) เป็น พ.ศ. "
+                f"ไม่ก่อนวันที่รายงาน เช่น expected_date: {be_iso(s.fiscal_year_end)}",
+            )
+        elif a.expected_date < r.report_date:
+            out.add(
+                "R-EXPECTED-BEFORE-REPORT",
+                (key, "expected_date"),
+                f"{item} คาดว่าจะเสร็จ {be_long(a.expected_date)} ซึ่งผ่านมาแล้ว ณ วันที่รายงาน "
+                f"({be_long(r.report_date)}) ถ้าเสร็จแล้วให้เปลี่ยน status เป็น done "
+                f"ถ้ายังไม่เสร็จให้แก้ expected_date เป็นวันที่ตั้งแต่ {be_iso(r.report_date)} เป็นต้นไป",
+            )
+        elif a.expected_date > s.fiscal_year_end:
+            out.add(
+                "R-EXPECTED-AFTER-FY",
+                (key, "expected_date"),
+                f"{item} คาดว่าจะเสร็จ {be_long(a.expected_date)} ซึ่งหลังสิ้นปีงบประมาณ "
+                f"({be_long(s.fiscal_year_end)}) จะไม่ทันนับผลตัวชี้วัดปีนี้ ถ้าวันที่ถูกต้องแล้วไม่ต้องแก้",
+                "warning",
+            )
+
+
+def _item4(r: Report, out: _Out) -> None:
+    a, total, unit = r.item4, r.unit_total, "หมู่บ้าน/ชุมชน"
+    if a.done:
+        if a.remaining:
+            out.add(
+                "R-ITEM4-DONE-REMAINING",
+                ("item4", "remaining"),
+                f"ข้อ 4 ตอบว่าครบทุก{unit}แล้ว แต่ระบุว่าเหลือ {a.remaining} "
+                "ถ้าครบแล้วให้ลบบรรทัด remaining ถ้ายังไม่ครบให้เปลี่ยน status เป็น not_yet",
+            )
+        return
+    if a.remaining is None:
+        out.add(
+            "R-ITEM4-REMAINING-MISSING",
+            ("item4", "status"),
+            f"ข้อ 4 ยังดำเนินการไม่ครบ ให้ระบุจำนวน{unit}ที่เหลือ เช่น remaining: 3 (ไม่เกิน {total} ตามข้อ 1)",
+        )
+    elif a.remaining == 0:
+        out.add(
+            "R-ITEM4-ZERO-REMAINING",
+            ("item4", "remaining"),
+            "ข้อ 4 ระบุว่าเหลือ 0 ซึ่งหมายถึงดำเนินการครบแล้ว ให้เปลี่ยน status เป็น done "
+            "และลบ remaining กับ expected_date",
+        )
+    elif a.remaining > total:
+        out.add(
+            "R-ITEM4-REMAINING",
+            ("item4", "remaining"),
+            f"ข้อ 4 ระบุว่าเหลือ {a.remaining} แต่ข้อ 1 มีทั้งหมด {total} "
+            f"ให้แก้จำนวนที่เหลือให้อยู่ระหว่าง 1 ถึง {total} หรือแก้จำนวนทั้งหมดในข้อ 1",
+        )
+
+
+def _item6(r: Report, out: _Out) -> None:
+    a = r.item6
+    if a.status == "covered":
+        if a.missing_dimensions:
+            out.add(
+                "R-ITEM6-COVERED-MISSING",
+                ("item6", "missing_dimensions"),
+                "ข้อ 6 ตอบว่าครอบคลุม แต่ระบุด้านที่ขาด ถ้าครอบคลุมครบ 3 ด้านให้ลบ missing_dimensions "
+                "ถ้าขาดให้เปลี่ยน status เป็น not_covered",
+            )
+        if a.projects is None:
+            out.add(
+                "R-ITEM6-PROJECTS-MISSING",
+                ("item6", "status"),
+                "ข้อ 6 ตอบว่าครอบคลุม ให้ระบุรวมจำนวนโครงการ/กิจกรรม เช่น projects: 120 "
+                "(ใช้เป็นตัวหารของร้อยละในข้อ 7)",
+            )
+    elif not a.missing_dimensions:
+        out.add(
+            "R-ITEM6-DIMENSION-MISSING",
+            ("item6", "status"),
+            "ข้อ 6 ตอบว่าไม่ครอบคลุม ให้ระบุด้านที่ขาดอย่างน้อย 1 ด้าน เช่น "
+            "missing_dimensions: [environment] (economy = ด้านเศรษฐกิจ, social = ด้านสังคมและคุณภาพชีวิต, "
+            "environment = ด้านทรัพยากรธรรมชาติและสิ่งแวดล้อม)",
+        )
+
+
+def _shares(r: Report, out: _Out, skip: frozenset[str]) -> None:
+    for n, of in ((7, 6), (8, 7)):
+        key, base_key = f"item{n}", f"item{of}"
+        if key in skip:
+            continue
+        a, base = r.item(n), r.item(of)
+        item = _ITEM_TH[n]
+        if not a.done:
+            if a.projects is not None or a.percent is not None:
+                out.add(
+                    f"R-ITEM{n}-NOT-YET-COUNT",
+                    (key, "projects" if a.projects is not None else "percent"),
+                    f"{item} ตอบว่ายังไม่ดำเนินการ แต่ระบุจำนวนหรือร้อยละไว้ "
+                    "ให้ลบ projects และ percent หรือเปลี่ยน status เป็น done",
+                )
+            continue
+        if base_key in skip:
+            continue
+        if n == 8 and not base.done:
+            out.add(
+                "R-ITEM8-BEFORE-ITEM7",
+                (key, "status"),
+                "ข้อ 8 นับจากโครงการที่บรรจุในแผนพัฒนาท้องถิ่นตามข้อ 7 แต่ข้อ 7 ยังไม่ดำเนินการ "
+                "ให้ตรวจสถานะข้อ 7 หรือเปลี่ยนข้อ 8 เป็น not_yet",
+            )
+            continue
+        if a.projects is None:
+            out.add(
+                f"R-ITEM{n}-COUNT-MISSING",
+                (key, "status"),
+                f"{item} ดำเนินการแล้ว ให้ระบุจำนวนโครงการ/กิจกรรม เช่น projects: 10",
+            )
+            continue
+        if base.projects is None:
+            if n == 7 and base.status == "not_covered":
+                out.add(
+                    "R-ITEM7-NO-DENOMINATOR",
+                    (key, "projects"),
+                    "ข้อ 7 คิดร้อยละจากรวมจำนวนโครงการ/กิจกรรมในข้อ 6 แต่ข้อ 6 ไม่ได้ระบุจำนวน "
+                    "ให้เพิ่ม projects ในข้อ 6",
+                )
+            continue
+        if base.projects == 0:
+            out.add(
+                "R-ZERO-DENOMINATOR",
+                (base_key, "projects"),
+                f"ข้อ {of} มี 0 โครงการ/กิจกรรม จึงคิดร้อยละของ{item}ไม่ได้ (หารด้วยศูนย์) "
+                f"ให้ตรวจจำนวนในข้อ {of} หรือเปลี่ยน{item}เป็น not_yet",
+            )
+            continue
+        if a.projects > base.projects:
+            out.add(
+                f"R-ITEM{n}-EXCEEDS",
+                (key, "projects"),
+                f"{item} ระบุ {a.projects} โครงการ/กิจกรรม มากกว่าจำนวนในข้อ {of} ({base.projects}) "
+                f"ซึ่งเป็นไปไม่ได้ ให้แก้จำนวนให้ไม่เกิน {base.projects}",
+            )
+            continue
+        if a.percent is not None and not percent_agrees(a.percent, a.projects, base.projects):
+            out.add(
+                "R-PERCENT-MISMATCH",
+                (key, "percent"),
+                percent_message(n, a.percent, a.projects, base.projects, of),
+            )
+
+
+def _texts(r: Report, out: _Out, skip: frozenset[str]) -> None:
+    d = r.data
+    _text_rules(out, d.get("lao_name"), ("lao_name",), "ชื่อเทศบาล/อบต. (lao_name)", True)
+    _text_rules(out, d.get("district"), ("district",), "อำเภอ (district)", True)
+    _text_rules(out, d.get("province"), ("province",), "จังหวัด (province)", True)
+    if "reporter" not in skip and isinstance(d.get("reporter"), dict):
+        rep = d["reporter"]
+        _text_rules(out, rep.get("name"), ("reporter", "name"), "ชื่อผู้รายงาน", True)
+        _text_rules(out, rep.get("position"), ("reporter", "position"), "ตำแหน่งผู้รายงาน", True)
+    if "note" not in skip:
+        _text_rules(out, d.get("note"), ("note",), "หมายเหตุ (note)", False)
+
+
+# ---------------------------------------------------------------- across rounds
+
+
+def check_across(
+    reports: list[Report], docs: dict[str, Document], ctx: Context
+) -> tuple[list[Finding], list[Report]]:
+    """One report per pilot per round; warn when a later round un-does an earlier "done"."""
+    findings: list[Finding] = []
+    by_key: dict[tuple[str, int], list[Report]] = {}
+    for r in reports:
+        by_key.setdefault((r.district_code, r.round), []).append(r)
+    rejected: set[str] = set()
+    for (code, rnd), group in by_key.items():
+        if len(group) < 2:
+            continue
+        paths = sorted(r.path for r in group)
+        for r in group:
+            others = ", ".join(p for p in paths if p != r.path)
+            out = _Out(docs[r.path])
+            out.add(
+                "R-DUPLICATE-ROUND",
+                ("round",),
+                f"อำเภอรหัส {code} มีรายงานครั้งที่ {rnd} มากกว่า 1 ฉบับ (ซ้ำกับ {others}) "
+                "ให้เหลือฉบับเดียวต่อครั้ง และตรวจ round กับ district_code",
+            )
+            findings.extend(out.items)
+            rejected.add(r.path)
+    by_pilot: dict[str, list[Report]] = {}
+    for r in reports:
+        if r.path not in rejected:
+            by_pilot.setdefault(r.district_code, []).append(r)
+    for series in by_pilot.values():
+        series.sort(key=lambda r: r.round)
+        done_in: dict[int, int] = {}
+        for r in series:
+            out = _Out(docs[r.path])
+            for n in range(2, 9):
+                if r.item(n).done:
+                    done_in.setdefault(n, r.round)
+                elif n in done_in:
+                    earlier = done_in[n]
+                    out.add(
+                        "R-UNDONE",
+                        (f"item{n}", "status"),
+                        f"ข้อ {n} รายงานครั้งที่ {earlier} ตอบว่าดำเนินการแล้ว แต่ครั้งที่ {r.round} "
+                        "ตอบว่ายังไม่ดำเนินการ/ไม่ครอบคลุม ให้ตรวจว่าตอบถูกต้อง "
+                        "(ถ้าถูกต้อง ให้อธิบายเหตุผลในหมายเหตุ note)",
+                        "warning",
+                    )
+            findings.extend(out.items)
+    return findings, [r for r in reports if r.path not in rejected]
+
+
+# ---------------------------------------------------------------- registry and paths
 
 
 def misplaced_file(shown: str, rel_sub: str) -> Finding:
@@ -29,14 +685,72 @@ def misplaced_file(shown: str, rel_sub: str) -> Finding:
 
 
 def check_registry(doc: Document, fiscal_year: int, folder: str) -> list[Finding]:
-    return []
-
-
-def check_report(report: Report, doc: Document, ctx: Context) -> list[Finding]:
-    return []
-
-
-def check_across(
-    reports: list[Report], docs: dict[str, Document], ctx: Context
-) -> tuple[list[Finding], list[Report]]:
-    return [], reports
+    """A schema-valid registry against its folder and geothai; one pilot per district."""
+    out = _Out(doc)
+    d = doc.data
+    assert isinstance(d, dict)
+    if d["fiscal_year"] != fiscal_year:
+        out.add(
+            "R-REG-FISCAL-YEAR",
+            ("fiscal_year",),
+            f"ทะเบียนนี้อยู่ในโฟลเดอร์ปีงบประมาณ {fiscal_year} ให้แก้ fiscal_year เป็น {fiscal_year}",
+        )
+    prov = code_str(d["province_code"], 2)
+    provinces = geography.provinces()
+    if prov != folder:
+        out.add(
+            "R-REG-PROVINCE-FOLDER",
+            ("province_code",),
+            f'ทะเบียนนี้อยู่ในโฟลเดอร์จังหวัด {folder} ให้แก้ province_code เป็น "{folder}" '
+            f"หรือย้ายไฟล์ไปที่ submissions/{fiscal_year}/{prov}/pilots.yaml",
+        )
+    if prov not in provinces:
+        out.add(
+            "R-REG-PROVINCE",
+            ("province_code",),
+            f"ไม่มีจังหวัดรหัส {prov} ที่มีพื้นที่ต้นแบบ (กรุงเทพมหานครไม่มีพื้นที่ต้นแบบ) "
+            "ให้ใช้รหัสจังหวัด 2 หลักของกรมการปกครอง เช่น 54",
+        )
+        return out.items
+    if _strip_prefix(str(d["province"]), ("จังหวัด",)) != provinces[prov]:
+        out.add(
+            "R-REG-PROVINCE-NAME",
+            ("province",),
+            f"จังหวัดรหัส {prov} คือ {provinces[prov]} ให้แก้ province เป็น {provinces[prov]}",
+        )
+    districts = geography.district_by_code()
+    for key, p in (d.get("pilots") or {}).items():
+        code = code_str(key, 4)
+        loc = ("pilots", key)
+        dist = districts.get(code)
+        if dist is None or dist.province_code != prov:
+            out.add(
+                "R-REG-DISTRICT",
+                loc,
+                f"รหัส {code} ไม่ใช่อำเภอของจังหวัด{provinces[prov]} ให้ใช้รหัสอำเภอ 4 หลัก "
+                f"ที่ขึ้นต้นด้วย {prov} ตามกรมการปกครอง",
+                key=True,
+            )
+            continue
+        if _strip_prefix(str(p["district"]), ("อำเภอ",)) != dist.name:
+            out.add(
+                "R-REG-DISTRICT-NAME",
+                (*loc, "district"),
+                f"อำเภอรหัส {code} คือ {dist.name} ให้แก้ district เป็น {dist.name}",
+            )
+        sub = p.get("subdistrict_code")
+        if sub is not None and not geography.subdistrict_exists(code_str(sub, 6), code):
+            out.add(
+                "R-REG-SUBDISTRICT",
+                (*loc, "subdistrict_code"),
+                f"ไม่มีตำบลรหัส {sub} ในอำเภอ{dist.name} ให้ใช้รหัสตำบล 6 หลักที่ขึ้นต้นด้วย {code} หรือลบบรรทัดนี้",
+            )
+        other = _type_contradiction(p["lao_type"], p["lao_name"])
+        if other:
+            out.add(
+                "R-LAO-TYPE-NAME",
+                (*loc, "lao_type"),
+                f"ชื่อ '{clean_text(p['lao_name'])}' เป็น{LAO_TYPES[other]} ให้แก้ lao_type เป็น {other}",
+            )
+        _text_rules(out, p["lao_name"], (*loc, "lao_name"), "ชื่อเทศบาล/อบต.", True)
+    return out.items
