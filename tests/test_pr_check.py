@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import re
+import shutil
 import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
 
 from site_builder.pr_check import (
     Change,
@@ -148,3 +155,169 @@ def test_main_unknown_base_is_a_thai_error_not_a_traceback(tmp_path, capsys):
     out = capsys.readouterr().out
     assert out.startswith("::error title=PR-GIT::อ่านรายการไฟล์ที่เปลี่ยนจาก git ไม่ได้")
     assert "Traceback" not in out
+
+
+# ------------------------------------------------ a simulated pull request
+# tests/fixtures/pr/base/ is added to a copy of the real settings and registries as the
+# base commit; tests/fixtures/pr/<name>/ is the pull request on top (deleted.txt lists
+# removed files). The run: scripts of .github/workflows/validate.yml then run as the
+# host would run them, with the same environment files.
+
+ROOT = Path(__file__).resolve().parent.parent
+PR_FIXTURES = ROOT / "tests" / "fixtures" / "pr"
+WORKFLOW = ROOT / ".github" / "workflows" / "validate.yml"
+_IF = re.compile(r"^\$\{\{ !cancelled\(\) && steps\.changes\.outputs\.(\w+) == '(\w+)' \}\}$")
+
+
+@dataclass
+class StepRun:
+    name: str
+    returncode: int
+    stdout: str
+
+    @property
+    def annotations(self) -> list[str]:
+        return [line for line in self.stdout.splitlines() if line.startswith("::")]
+
+
+@dataclass
+class Simulation:
+    steps: list[StepRun]
+    summary: str
+    outputs: dict[str, str]
+
+    def step(self, name: str) -> StepRun | None:
+        return next((s for s in self.steps if s.name == name), None)
+
+
+def _repo_with_base(repo: Path) -> None:
+    for path in [
+        *ROOT.glob("submissions/*/settings.yaml"),
+        *ROOT.glob("submissions/*/*/pilots.yaml"),
+    ]:
+        target = repo / path.relative_to(ROOT)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(path, target)
+    shutil.copytree(ROOT / "schema", repo / "schema")
+    shutil.copytree(PR_FIXTURES / "base", repo, dirs_exist_ok=True)
+    (repo / ".venv").symlink_to(ROOT / ".venv")
+    (repo / ".gitignore").write_text(".venv\n", encoding="utf-8")
+
+
+def simulate(name: str, work: Path) -> Simulation:
+    """Run the validation job's own scripts on fixture pull request ``name``."""
+    repo = work / "repo"
+    repo.mkdir(parents=True)
+    _repo_with_base(repo)
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "config", "user.email", "t@example.invalid")
+    _git(repo, "config", "user.name", "t")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "base")
+    fixture = PR_FIXTURES / name
+    shutil.copytree(fixture, repo, dirs_exist_ok=True, ignore=shutil.ignore_patterns("deleted.txt"))
+    deleted = fixture / "deleted.txt"
+    if deleted.exists():
+        for line in deleted.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                (repo / line.strip()).unlink()
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "pull request")
+    base = subprocess.run(
+        ["git", "rev-parse", "HEAD~1"], cwd=repo, capture_output=True, text=True, check=True
+    ).stdout.strip()
+
+    runner_temp, output, summary_file = work / "runner", work / "output", work / "summary.md"
+    runner_temp.mkdir()
+    env = {
+        "PATH": os.environ["PATH"],
+        "HOME": str(work),
+        "LANG": "C.UTF-8",
+        "BASE_SHA": base,
+        "RUNNER_TEMP": str(runner_temp),
+        "GITHUB_OUTPUT": str(output),
+        "GITHUB_STEP_SUMMARY": str(summary_file),
+    }
+    wf = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    runs: list[StepRun] = []
+    for step in wf["jobs"]["validate"]["steps"]:
+        script = step.get("run", "")
+        if not script or script.startswith("make ") or "site-builder build" in script:
+            continue  # installing and the site build are covered elsewhere
+        outputs = _outputs(output)
+        condition = step.get("if")
+        if condition:
+            m = _IF.match(condition)
+            assert m, f"unsupported condition in the simulation: {condition}"
+            if outputs.get(m[1]) != m[2]:
+                continue
+        done = subprocess.run(
+            ["bash", "-e", "-c", script],
+            cwd=repo,
+            env={**env, **step.get("env", {})} | {"BASE_SHA": base},
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert "Traceback" not in done.stderr, done.stderr
+        runs.append(StepRun(step["name"], done.returncode, done.stdout))
+    summary_text = summary_file.read_text(encoding="utf-8") if summary_file.exists() else ""
+    return Simulation(runs, summary_text, _outputs(output))
+
+
+def _outputs(path: Path) -> dict[str, str]:
+    if not path.exists():
+        return {}
+    return dict(line.split("=", 1) for line in path.read_text(encoding="utf-8").splitlines())
+
+
+def test_failing_pull_request_annotations_and_summary(tmp_path):
+    sim = simulate("failing", tmp_path)
+    assert [s.name for s in sim.steps] == ["ตรวจภาพรวมของคำขอ", "ตรวจไฟล์รายงานที่เปลี่ยน"]
+    overview, files = sim.steps
+    assert overview.returncode == 0  # warnings only
+    assert [a.split("::")[1] for a in overview.annotations] == [
+        "warning title=PR-MANY-PROVINCES",
+        "warning title=PR-DATA-AND-CODE",
+        "warning title=PR-DELETES-REPORT",
+    ]
+    assert sim.outputs == {"validate": "files", "build": "true"}
+
+    assert files.returncode != 0  # the required check fails
+    where = [a.split("::")[1] for a in files.annotations]
+    assert where == [
+        "error file=submissions/2555/50/5001/round-1.yaml,line=9,col=16,title=R-NOT-REGISTERED",
+        "error file=submissions/2555/54/5401/round-2.yaml,line=22,col=14,title=R-ITEM4-REMAINING",
+        "error file=submissions/2555/54/5401/round-2.yaml,line=33,col=12,title=R-PERCENT-MISMATCH",
+        "error file=submissions/2555/54/5403/round-1.yaml,line=6,col=14,title=R-DATE-CE",
+        "error file=submissions/2555/54/5404/round-1.yaml,line=28,col=11,title=S-ENUM",
+    ]
+    assert "ให้แก้เป็น 2555-05-25" in files.stdout
+    # Neither the deleted report nor the unchanged base report is annotated.
+    assert "5402" not in files.stdout and "5401/round-1" not in files.stdout
+
+    # The job summary has both sections, in Thai, with every finding in full.
+    assert sim.summary.index("## ภาพรวมคำขอ") < sim.summary.index("## ผลการตรวจรายงาน")
+    assert "ไม่ผ่าน: พบข้อผิดพลาด 5 รายการ" in sim.summary
+    for code in (
+        "PR-MANY-PROVINCES",
+        "PR-DATA-AND-CODE",
+        "PR-DELETES-REPORT",
+        "R-NOT-REGISTERED",
+        "R-ITEM4-REMAINING",
+        "R-PERCENT-MISMATCH",
+        "R-DATE-CE",
+        "S-ENUM",
+    ):
+        assert code in sim.summary
+    assert "| submissions/2555/54/5401/round-2.yaml | 33:12 | ข้อผิดพลาด |" in sim.summary
+
+
+def test_passing_pull_request_is_green_and_quiet(tmp_path):
+    sim = simulate("passing", tmp_path)
+    assert [(s.name, s.returncode, s.annotations) for s in sim.steps] == [
+        ("ตรวจภาพรวมของคำขอ", 0, []),
+        ("ตรวจไฟล์รายงานที่เปลี่ยน", 0, []),
+    ]
+    assert "ผ่าน: ไม่พบข้อผิดพลาด คำเตือน 0 รายการ (ตรวจ 1 ไฟล์)" in sim.summary
+    assert "ข้อควรระวัง" not in sim.summary
