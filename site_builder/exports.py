@@ -189,7 +189,7 @@ COLUMNS: dict[str, list[Column]] = {
         ("rounds[].national.weighted_score", "คะแนนถ่วงน้ำหนัก", "weighted score"),
         ("rounds[].national.latest_report_date", "วันที่รายงานล่าสุด", "newest report date"),
         ("rounds[].national.overdue", "พื้นที่ต้นแบบที่ค้างส่ง", "pilots with no report"),
-        ("rounds[].national.late", "พื้นที่ต้นแบบที่ส่งช้า", "pilots whose report was late"),
+        ("rounds[].national.late_pilots", "พื้นที่ต้นแบบที่ส่งช้า", "pilots whose report was late"),
         *((f"rounds[].national.{k}", th, en) for k, th, en in _COUNTS_DOC),
         ("rounds[].provinces[]", "ตัวเลขเดียวกันรายจังหวัด (ไม่มีคะแนน)", "same counts per province"),
     ],
@@ -248,7 +248,8 @@ def report_row(r: Report, fictional: bool = False) -> dict[str, object]:
     for n, fields in ITEM_FIELDS.items():
         answer = r.item(n)
         for f in fields:
-            row[f"item{n}.{f}"] = getattr(answer, f)
+            value = getattr(answer, f)
+            row[f"item{n}.{f}"] = value if value != () else None  # no dimensions: empty
     row["reporter.name"] = r.reporter_name
     row["reporter.position"] = r.reporter_position
     row["note"] = r.note
@@ -392,7 +393,7 @@ def national_dict(
             "weighted_score": f"{n.weighted_score:f}",
             "latest_report_date": be_iso(n.latest_report_date) if n.latest_report_date else None,
             "overdue": [_pilot_ref(p) for p in n.overdue],
-            "late": [_pilot_ref(p) for p in n.late_pilots],
+            "late_pilots": [_pilot_ref(p) for p in n.late_pilots],
         }
         out["rounds"].append(  # type: ignore[union-attr]
             {
