@@ -321,7 +321,7 @@ def pilot_rows(dataset: Dataset) -> list[dict[str, object]]:
     return rows
 
 
-def _counts(c: Counts) -> dict[str, object]:
+def counts_dict(c: Counts) -> dict[str, object]:
     return {
         "districts": c.districts,
         "registered": c.registered,
@@ -334,7 +334,7 @@ def _counts(c: Counts) -> dict[str, object]:
     }
 
 
-def _pilot_ref(p: Pilot) -> dict[str, object]:
+def pilot_ref(p: Pilot) -> dict[str, object]:
     return {
         "province_code": p.province_code,
         "province": p.province,
@@ -386,14 +386,14 @@ def national_dict(
         n = results.national(rnd.number)
         if n is None:
             continue
-        national = _counts(n.counts) | {
+        national = counts_dict(n.counts) | {
             "denominator": n.denominator,
             "percent": f"{n.percent:f}",
             "score": f"{n.score:f}",
             "weighted_score": f"{n.weighted_score:f}",
             "latest_report_date": be_iso(n.latest_report_date) if n.latest_report_date else None,
-            "overdue": [_pilot_ref(p) for p in n.overdue],
-            "late_pilots": [_pilot_ref(p) for p in n.late_pilots],
+            "overdue": [pilot_ref(p) for p in n.overdue],
+            "late_pilots": [pilot_ref(p) for p in n.late_pilots],
         }
         out["rounds"].append(  # type: ignore[union-attr]
             {
@@ -404,7 +404,8 @@ def national_dict(
                 "due_passed": n.due_passed,
                 "national": national,
                 "provinces": [
-                    {"province_code": p.province_code, "province": p.province} | _counts(p.counts)
+                    {"province_code": p.province_code, "province": p.province}
+                    | counts_dict(p.counts)
                     for p in results.province_rounds(rnd.number)
                 ],
             }
