@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -127,8 +128,12 @@ def validate(paths: list[str], root: Path) -> tuple[list[Finding], int]:
 # ---------------------------------------------------------------- output
 
 
+_INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def _one_line(text: str) -> str:
-    return " ".join(str(text).split())
+    """One line, without controls that could rewrite a terminal or reorder the text."""
+    return " ".join(_INVISIBLE.sub(" ", str(text)).split())
 
 
 def summary_line(findings: list[Finding], checked: int) -> str:
@@ -160,7 +165,7 @@ def format_annotations(findings: list[Finding]) -> str:
     for f in findings:
         props = [f"file={_escape_property(f.path)}"] if f.path and f.path != "-" else []
         props += [f"line={f.line}", f"col={f.col}", f"title={_escape_property(f.code)}"]
-        out.append(f"::{f.severity} {','.join(props)}::{_escape_data(f.message)}")
+        out.append(f"::{f.severity} {','.join(props)}::{_escape_data(_one_line(f.message))}")
     return "\n".join(out) + ("\n" if out else "")
 
 

@@ -102,6 +102,14 @@ _NUMERIC_START = frozenset("0123456789+-.๐๑๒๓๔๕๖๗๘๙")
 
 def _scalar(value: str, plain: bool, line: int, col: int) -> object:
     if not plain:
+        if _CONTROL.search(value):  # escapes such as "\x1b" in quotes bypass the text check
+            raise LoadError(
+                "L-CONTROL-CHAR",
+                "ข้อความในเครื่องหมายคำพูดมีรหัสอักขระควบคุม (เช่น \\x1b หรือ \\u0007) "
+                "ให้ลบรหัสนั้นออกแล้วพิมพ์เป็นข้อความธรรมดา",
+                line,
+                col,
+            )
         return value
     if value and value[0] not in _NUMERIC_START and len(value) > 5:
         return value  # the common case, Thai text: no keyword or number is this shape

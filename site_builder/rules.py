@@ -19,7 +19,7 @@ Decisions the paper form leaves open (errors unless marked *warning*):
   (R-EXPECTED-MISSING) on or after the report date (R-EXPECTED-BEFORE-REPORT), a *warning*
   past the fiscal year end (R-EXPECTED-AFTER-FY), and no done date (R-NOT-YET-HAS-DATE).
   Item 5 "done" without its date (the form asks "เมื่อวันที่") is a *warning*
-  (R-DONE-DATE-MISSING). ``remaining`` belongs to item 4 only (R-FIELD-NOT-USED).
+  (R-DONE-DATE-MISSING).
 - Item 4: "done" means 0 remaining (R-ITEM4-DONE-REMAINING); "not yet" needs the number
   remaining (R-ITEM4-REMAINING-MISSING), above 0 (R-ITEM4-ZERO-REMAINING) and at most
   item 1's total (R-ITEM4-REMAINING).
@@ -411,13 +411,6 @@ def _dates(r: Report, out: _Out, s: Settings, skip: frozenset[str]) -> None:
             continue
         a: Answer = r.item(n)
         item = _ITEM_TH[n]
-        if n != 4 and a.remaining is not None:
-            out.add(
-                "R-FIELD-NOT-USED",
-                (key, "remaining"),
-                f"{item} ไม่มีช่องจำนวนที่เหลือ (remaining ใช้ในข้อ 4 เท่านั้น) ให้ลบบรรทัด remaining",
-                key=True,
-            )
         if a.done:
             if a.date is not None and a.date > r.report_date:
                 out.add(

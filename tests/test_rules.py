@@ -1,0 +1,220 @@
+"""Each rule against a fixture file a reviewer can open: tests/fixtures/reports/<CODE>.yaml.
+
+A fixture states what it should produce in its header comments:
+``# expect: CODE ...`` (the exact set of codes for that file) and optionally
+``# path: submissions/...`` (where it is placed; default 5403 round 1). It is
+copied into a copy of tests/fixtures/repo (real settings, the Phrae registry and
+one valid report of 5401) and checked with the real repository loader.
+"""
+
+import re
+import shutil
+from dataclasses import replace
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+from site_builder import rules
+from site_builder.load import Document
+from site_builder.repository import load_repository
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+REPORTS = sorted((FIXTURES / "reports").glob("*.yaml"))
+DEFAULT_PATH = "submissions/2555/54/5403/round-1.yaml"
+
+
+def header(fixture: Path) -> tuple[set[str], str]:
+    text = fixture.read_text(encoding="utf-8")
+    expect = set(re.search(r"^# expect: (.*)$", text, re.M).group(1).split())
+    m = re.search(r"^# path: (.*)$", text, re.M)
+    return expect, m.group(1) if m else DEFAULT_PATH
+
+
+def check_in_repo(tmp_path: Path, fixture: Path, path: str):
+    repo = tmp_path / "repo"
+    shutil.copytree(FIXTURES / "repo", repo)
+    target = repo / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(fixture, target)
+    loaded = load_repository(repo, schema_root=ROOT)
+    return [f for f in loaded.findings if f.path == path], loaded
+
+
+def test_the_fixture_repository_itself_is_clean(tmp_path):
+    loaded = load_repository(FIXTURES / "repo", schema_root=ROOT)
+    assert loaded.findings == []
+    assert len(loaded.datasets[2555].reports) == 1
+
+
+@pytest.mark.parametrize("fixture", REPORTS, ids=[p.stem for p in REPORTS])
+def test_each_fixture_produces_exactly_its_codes(tmp_path, fixture):
+    expect, path = header(fixture)
+    found, _ = check_in_repo(tmp_path, fixture, path)
+    assert {f.code for f in found} == expect, [(f.code, f.message) for f in found]
+    for f in found:
+        assert f.message and not f.message.isascii()  # Thai, for officers
+        assert f.line >= 1 and f.col >= 1
+
+
+def test_every_rule_code_in_the_docstring_has_a_fixture_or_a_unit_test():
+    found = re.findall(r"\bR-[A-Za-z0-9-]*[A-Z0-9]\b", rules.__doc__ or "")
+    documented = {c.replace("ITEMn", f"ITEM{n}") for c in found for n in (7, 8)}
+    covered = set()
+    for fixture in REPORTS:
+        covered |= header(fixture)[0]
+    covered |= {"R-DUPLICATE-ROUND", "R-FISCAL-YEAR"}  # unit-tested below
+    assert documented - covered == set()
+
+
+def test_findings_point_at_the_offending_value(tmp_path):
+    found, _ = check_in_repo(
+        tmp_path, FIXTURES / "reports" / "R-PERCENT-MISMATCH.yaml", DEFAULT_PATH
+    )
+    (f,) = found
+    text = (FIXTURES / "reports" / "R-PERCENT-MISMATCH.yaml").read_text(encoding="utf-8")
+    line = text.splitlines()[f.line - 1]
+    assert line.strip() == "percent: 34" and line[f.col - 1 :] == "34"
+    assert f.field == "item7.percent"
+    assert "40 × 100 ÷ 120 ≈ 33.33" in f.message
+    assert "ให้แก้เป็น 33.33 หรือ 33 หรือไม่ต้องระบุ" in f.message
+
+
+def test_seed_example_reports_everything_wrong_with_it(tmp_path):
+    fixture = FIXTURES / "reports" / "seed-example.yaml"
+    _, path = header(fixture)
+    found, _ = check_in_repo(tmp_path, fixture, path)
+    codes = [f.code for f in found]
+    assert set(codes) == {
+        "R-PROVINCE",
+        "R-DISTRICT",
+        "R-NOT-REGISTERED",
+        "R-PERCENT-MISMATCH",
+        "S-EMPTY",
+    }
+    assert codes.count("S-EMPTY") == 2  # reporter name and position left blank
+    (pct,) = [f for f in found if f.code == "R-PERCENT-MISMATCH"]
+    assert pct.field == "item8.percent"
+    assert "5 × 100 ÷ 36 ≈ 13.89" in pct.message and "ให้แก้เป็น 13.89 หรือ 14" in pct.message
+
+
+def test_item7_of_the_seed_example_is_consistent(tmp_path):
+    found, _ = check_in_repo(tmp_path, FIXTURES / "reports" / "seed-example.yaml", DEFAULT_PATH)
+    assert not [f for f in found if f.field.startswith("item7")]
+
+
+@pytest.mark.parametrize(
+    ("stated", "n", "d", "ok"),
+    [
+        ("33", 1, 3, True),
+        ("33.3", 1, 3, True),
+        ("33.33", 1, 3, True),
+        ("33.333", 1, 3, True),
+        ("34", 1, 3, False),
+        ("33.4", 1, 3, False),
+        ("66.67", 2, 3, True),
+        ("66.66", 2, 3, False),  # half-up rounding, not truncation
+        ("67", 2, 3, True),
+        ("12.5", 1, 8, True),
+        ("13", 1, 8, True),  # 12.5 rounds half up
+        ("12", 1, 8, False),
+        ("30", 36, 120, True),
+        ("30.0", 36, 120, True),
+        ("30.00", 36, 120, True),
+        ("30.01", 36, 120, False),
+        ("0", 0, 120, True),
+        ("100", 5, 5, True),
+        ("13.89", 5, 36, True),
+        ("25", 5, 36, False),
+    ],
+)
+def test_percent_agrees_to_the_precision_written(stated, n, d, ok):
+    assert rules.percent_agrees(Decimal(stated), n, d) is ok
+
+
+def test_rounding_and_formatting_use_exact_arithmetic():
+    assert rules.round_half_up(Fraction(1, 8) * 100, 0) == 13
+    assert rules.round_half_up(Fraction(-1, 2), 0) == 0  # floor(x + 1/2)
+    assert rules.format_fraction(Fraction(100, 3), 2) == "33.33"
+    assert rules.format_fraction(Fraction(30), 2) == "30"
+    assert rules.format_fraction(Fraction(25, 2), 2) == "12.5"
+    msg = rules.percent_message(7, Decimal("34"), 40, 120, 6)
+    assert "ข้อ 7 ระบุร้อยละ 34 แต่ 40 × 100 ÷ 120 ≈ 33.33" in msg
+    assert "ให้แก้เป็น 33.33 หรือ 33 หรือไม่ต้องระบุ" in msg
+    exact = rules.percent_message(7, Decimal("31"), 36, 120, 6)
+    assert "= 30 " in exact and "ให้แก้เป็น 30 หรือไม่ต้องระบุ" in exact
+    three = rules.percent_message(7, Decimal("33.334"), 1, 3, 6)
+    assert "ให้แก้เป็น 33.333 หรือ 33.33 หรือ 33" in three
+
+
+def test_lao_names_compare_with_common_abbreviations():
+    full = "องค์การบริหารส่วนตำบลต้าผามอก"
+    assert rules.normalise_name("อบต.ต้าผามอก") == full
+    assert rules.normalise_name("อบต. ต้าผามอก") == full
+    assert rules.normalise_name("ทต.ช่อแฮ") == "เทศบาลตำบลช่อแฮ"
+    assert rules.normalise_name("ทม.แพร่") == "เทศบาลเมืองแพร่"
+
+
+def test_abbreviated_name_matching_the_registry_is_accepted(tmp_path):
+    src = (FIXTURES / "reports" / "R-LAO-NAME.yaml").read_text(encoding="utf-8")
+    fixed = src.replace("lao_name: องค์การบริหารส่วนตำบลห้วยอ้อ", "lao_name: อบต. ต้าผามอก")
+    fixture = tmp_path / "ok.yaml"
+    fixture.write_text(fixed, encoding="utf-8")
+    found, loaded = check_in_repo(tmp_path, fixture, DEFAULT_PATH)
+    assert found == []
+    assert len(loaded.datasets[2555].reports) == 2
+
+
+def test_duplicate_round_is_refused_for_both_files(tmp_path):
+    _, loaded = check_in_repo(tmp_path, FIXTURES / "reports" / "R-DATE-LATE.yaml", DEFAULT_PATH)
+    ds = loaded.datasets[2555]
+    (report,) = [r for r in ds.reports if r.district_code == "5403"]
+    doc = loaded.documents[report.path]
+    twin = replace(report, path="submissions/2555/54/5403/copy.yaml")
+    docs = {report.path: doc, twin.path: Document(twin.path, doc.data, doc.key_pos, doc.value_pos)}
+    ctx = rules.Context(ds.settings, ds.pilots, {})
+    found, valid = rules.check_across([report, twin], docs, ctx)
+    assert [f.code for f in found] == ["R-DUPLICATE-ROUND", "R-DUPLICATE-ROUND"]
+    assert valid == []
+
+
+def test_undone_is_only_a_warning_and_the_report_still_counts(tmp_path):
+    found, loaded = check_in_repo(
+        tmp_path,
+        FIXTURES / "reports" / "R-UNDONE.yaml",
+        "submissions/2555/54/5401/round-2.yaml",
+    )
+    (f,) = found
+    assert f.severity == "warning" and f.field == "item2.status"
+    assert "ครั้งที่ 1" in f.message and "ครั้งที่ 2" in f.message
+    assert len(loaded.datasets[2555].reports) == 2
+
+
+def test_report_for_a_year_without_settings_gets_a_finding_on_the_report(tmp_path):
+    src = (FIXTURES / "reports" / "R-DATE-LATE.yaml").read_text(encoding="utf-8")
+    fixture = tmp_path / "y.yaml"
+    fixture.write_text(src.replace("fiscal_year: 2555", "fiscal_year: 2556"), encoding="utf-8")
+    path = "submissions/2556/54/5403/round-1.yaml"
+    found, _ = check_in_repo(tmp_path, fixture, path)
+    assert [f.code for f in found] == ["R-FISCAL-YEAR"]
+    assert "2556" in found[0].message
+
+
+def test_schema_errors_do_not_hide_the_other_rules(tmp_path):
+    src = (FIXTURES / "reports" / "R-PERCENT-MISMATCH.yaml").read_text(encoding="utf-8")
+    broken = src.replace("item3:\n  status: done", "item3:\n  status: finished")
+    fixture = tmp_path / "b.yaml"
+    fixture.write_text(broken, encoding="utf-8")
+    found, loaded = check_in_repo(tmp_path, fixture, DEFAULT_PATH)
+    assert {f.code for f in found} == {"S-ENUM", "R-PERCENT-MISMATCH"}
+    assert all(r.district_code != "5403" for r in loaded.datasets[2555].reports)
+
+
+def test_broken_header_stops_at_the_schema(tmp_path):
+    src = (FIXTURES / "reports" / "R-PERCENT-MISMATCH.yaml").read_text(encoding="utf-8")
+    fixture = tmp_path / "h.yaml"
+    fixture.write_text(src.replace("lao_type: sao", "lao_type: อบต."), encoding="utf-8")
+    found, _ = check_in_repo(tmp_path, fixture, DEFAULT_PATH)
+    assert {f.code for f in found} == {"S-ENUM"}
