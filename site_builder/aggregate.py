@@ -8,6 +8,8 @@ Methodology (the methodology page states the same):
   rounds 1..N: a pilot that skips a month keeps what it last reported.
 - A report is *late* when its report date is after its round's due date. It still
   counts; lateness is shown, not punished.
+- Only registered pilots can meet the indicator: a district without a pilot in
+  the registry counts as not meeting (the validator already refuses its reports).
 - *Missing*: a registered pilot with no report for that round. *Overdue* is the
   list of those pilots once the due date has passed (the list to chase).
 - The national percent is meets_all × 100 / denominator rounded to 2 decimals
@@ -206,6 +208,8 @@ def counts(statuses: Iterable[PilotStatus], round_number: int) -> Counts:
         reported += pr.report is not None
         late += pr.late
         missing += pr.missing
+        if s.pilot is None:
+            continue  # an unregistered district counts as not meeting, whatever it sent
         chain = True
         for i, n in enumerate(CRITERIA):
             ok = pr.met(n)

@@ -293,7 +293,7 @@ def result_rows(dataset: Dataset, results: Results) -> list[dict[str, object]]:
             for c in criteria:
                 row[f"criterion{c.criterion}"] = c.outcome
                 row[f"criterion{c.criterion}_reason"] = c.reason
-            row["meets_all"] = bool(ev and ev.meets_all)
+            row["meets_all"] = bool(ev and ev.meets_all and s.pilot is not None)
             rows.append(row)
     return rows
 

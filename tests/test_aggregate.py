@@ -152,3 +152,13 @@ def test_as_of_before_the_due_date_means_nothing_is_overdue_yet(dataset):
     assert results.national(2).overdue == ()
     assert results.national(2).counts.missing == 6
     assert results.national(2).due_passed is False
+
+
+def test_a_report_from_an_unregistered_district_never_counts_as_meeting(dataset):
+    # The validator refuses such reports (R-NOT-REGISTERED); the core holds the line too.
+    all_met = next(r for r in dataset.reports if r.path.endswith("5405/round-2.yaml"))
+    stray = replace(all_met, path="x/5001.yaml", district_code="5001", province_code="50")
+    results = aggregate(replace(dataset, reports=(*dataset.reports, stray)), {})
+    assert results.national(2).counts.meets_all == 3
+    assert results.national(2).counts.reported == 3
+    assert results.province("50", 2).counts.meets_all == 0
