@@ -215,6 +215,13 @@ def parse_text(text: str, path: str = "<string>") -> Document:
                 mark = event.start_mark
                 line, col = mark.line + 1, mark.column + 1
                 nodes += 1
+                if nodes > MAX_NODES:
+                    raise LoadError(
+                        "L-TOO-MANY-NODES",
+                        "ไฟล์มีข้อมูลมากผิดปกติสำหรับแบบรายงานหนึ่งฉบับ ให้ตรวจว่าไม่ได้วางข้อมูลอื่นปนเข้ามา",
+                        line,
+                        col,
+                    )
                 attach(_scalar(event.value, event.style in _PLAIN, line, col), line, col)
                 continue
             if cls is _MAP_END or cls is _SEQ_END:
@@ -296,6 +303,13 @@ def parse_text(text: str, path: str = "<string>") -> Document:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if "nesting depth" in str(exc.problem):  # libyaml's own limit, far above ours
+            raise LoadError(
+                "L-TOO-DEEP",
+                "ข้อมูลซ้อนกันลึกเกินไป แบบรายงานซ้อนกันไม่เกิน 3 ชั้น ให้ตรวจวงเล็บ [ ] และ { }",
+                line,
+                col,
+            ) from None
         raise LoadError(
             "L-SYNTAX",
             f"รูปแบบ YAML ไม่ถูกต้อง ({exc.problem or 'syntax'}) "
