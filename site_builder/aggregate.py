@@ -150,7 +150,7 @@ def score(percent: Decimal, levels: tuple[Decimal, ...], below: Decimal) -> Deci
     if not levels:
         return below.quantize(SCORE_PLACES, rounding=ROUND_HALF_UP)
     p = _fraction(percent)
-    marks = [_fraction(level) for level in levels]
+    marks = sorted(_fraction(level) for level in levels)  # a mis-ordered file cannot crash
     if p < marks[0]:
         return below.quantize(SCORE_PLACES, rounding=ROUND_HALF_UP)
     if p >= marks[-1]:

@@ -194,3 +194,10 @@ def test_no_report_at_all():
     results = not_reported()
     assert [c.outcome for c in results] == ["not_reported"] * 5
     assert results[0].reason == "ยังไม่ได้รับรายงาน"
+
+
+def test_the_percent_written_on_the_form_never_decides():
+    from decimal import Decimal
+
+    r = all_met(item7=Answer(status="done", projects=35, percent=Decimal("30")))
+    assert outcome(r, 4)[0] == "not_met"  # 35 of 120 is 29.17%, whatever was written
