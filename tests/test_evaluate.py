@@ -2,6 +2,7 @@
 
 from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
@@ -197,7 +198,5 @@ def test_no_report_at_all():
 
 
 def test_the_percent_written_on_the_form_never_decides():
-    from decimal import Decimal
-
     r = all_met(item7=Answer(status="done", projects=35, percent=Decimal("30")))
     assert outcome(r, 4)[0] == "not_met"  # 35 of 120 is 29.17%, whatever was written
