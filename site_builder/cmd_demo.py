@@ -24,7 +24,10 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--scale",
         type=int,
         default=1,
-        help="จำนวนเท่าของข้อมูล: N ปีงบประมาณสมมติ ปีละ 878 พื้นที่ต้นแบบ (ค่าเริ่มต้น 1)",
+        help=(
+            "จำนวนเท่าของข้อมูล (1-10): มากกว่า 1 จะสร้างประเทศสมมติ N x 878 อำเภอ "
+            "ในปีงบประมาณเดียว สำหรับทดสอบการขยายขนาด (ค่าเริ่มต้น 1)"
+        ),
     )
     p.add_argument("--seed", type=int, default=2555, help="ค่าตั้งต้นการสุ่ม ค่าเดิมได้ข้อมูลเดิมทุกครั้ง")
     p.add_argument(
@@ -50,10 +53,9 @@ def run(args: argparse.Namespace) -> int:
         )
         return 2
     if not args.quiet:
-        years = ", ".join(str(y) for y in summary.years)
         print(
             f"{BANNER}: เขียน {summary.pilots:,} พื้นที่ต้นแบบ {summary.reports:,} รายงาน "
             f"({summary.bytes / max(summary.reports, 1) / 1024:.2f} KB ต่อรายงาน) "
-            f"ปีงบประมาณ {years} ลงใน {args.out} ใน {time.perf_counter() - started:.1f} วินาที"
+            f"ปีงบประมาณ {summary.year} ลงใน {args.out} ใน {time.perf_counter() - started:.1f} วินาที"
         )
     return 0

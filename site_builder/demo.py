@@ -6,14 +6,18 @@ generator writes a separate, data-only tree (never inside ``submissions/`` of
 this repository) with a ``FICTIONAL`` marker, fictional LAO names that say so
 ("สมมติ", "ตัวอย่าง"), and reports that pass the validator.
 
-Scale: the indicator has one pilot per district and 878 districts, so "ten
-times the pilots" cannot be ten pilots in one district without breaking the
-data model the validator enforces. ``scale=N`` therefore writes N fictional
-fiscal years (2555, 2556, ...), each a complete copy of the country with its
-own settings (dates shifted by whole years), registry and 5 rounds: N x 878
-pilots and N x 4,390 report files, all valid under the real rules.
+Scale: the indicator has one pilot per district, and Thailand has 878
+districts; "ten times the pilots" cannot be ten pilots in one district without
+breaking the data model the validator enforces, and 8,780 real-looking codes do
+not fit inside the real provinces (4-digit codes, at most 99 per province). So
+``scale=N`` (N > 1) writes a fictional country instead: 89 fictional provinces
+(codes 11-99, names "สมมติ...") sharing N x 878 fictional districts ("ตัวอย่าง...")
+in one fiscal year, described in ``geography.json`` beside the FICTIONAL marker,
+with the settings' denominator set to N x 878. The loader uses that geography
+only for a tree marked FICTIONAL, so every rule still runs and every report is
+valid, and the build renders N x 878 pilot pages: the scaling benchmark's case.
 
-Output is a pure function of (seed, fiscal year, district), so the same seed
+Output is a pure function of (seed, scale, district), so the same seed
 always gives the same bytes, and a subset of provinces gives the same files as
 the full run for those provinces.
 """
@@ -35,7 +39,7 @@ from .model import District, Round, Settings
 from .settings import SettingsError, load_settings
 from .thai import BE_OFFSET, MONTHS_ABBR, be_iso
 
-MARKER = "FICTIONAL"
+MARKER = geography.FICTIONAL_MARKER
 BANNER = "ข้อมูลสมมติ เพื่อการสาธิต"
 MARKER_TEXT = (
     f"{BANNER}\n"
@@ -100,36 +104,44 @@ def base_settings_text() -> str:
         raise DemoError(f"ไม่พบไฟล์ตั้งค่า {path} ซึ่งใช้เป็นต้นแบบของข้อมูลสมมติ") from None
 
 
-_BE_DATE = re.compile(r"\b(25\d\d)-(\d\d)-(\d\d)\b")
-_MONTH_YEAR = re.compile(
-    r"(มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม) (25\d\d)"
-)
-
-
-def shifted_settings_text(text: str, year: int) -> str:
-    """A fictional later fiscal year: the same indicator with every date moved by whole years.
-
-    The real letters in ``sources`` belong to FY 2555 only, so they are dropped."""
-    k = year - BASE_YEAR
-    if k == 0:
+def scaled_settings_text(text: str, denominator: int) -> str:
+    """The same FY 2555 indicator, counted over the fictional country's districts."""
+    if denominator == len(geography.districts()):
         return text
-    out = _BE_DATE.sub(lambda m: f"{int(m[1]) + k}-{m[2]}-{m[3]}", text)
-    out = _MONTH_YEAR.sub(lambda m: f"{m[1]} {int(m[2]) + k}", out)
-    out = re.sub(r"(?m)^fiscal_year: \d+", f"fiscal_year: {year}", out)
-    lines, kept, skipping = out.splitlines(), [], False
-    for line in lines:
-        if line.startswith("sources:"):
-            skipping = True
-            continue
-        if skipping and line[:1] not in (" ", "-", "#", ""):
-            skipping = False
-        if not skipping and not line.startswith("# Source:"):
-            kept.append(line)
-    header = (
-        f"# {BANNER}: ปีงบประมาณสมมติ พ.ศ. {year} สำหรับทดสอบการขยายขนาด\n"
-        f"# สร้างจากไฟล์ตั้งค่าปีงบประมาณ พ.ศ. {BASE_YEAR} โดยเลื่อนวันที่ทั้งหมดไป {k} ปี\n"
+    out = re.sub(
+        r"(?m)^denominator:.*$",
+        f"denominator: {denominator}  # {BANNER}: อำเภอทั้งหมดของประเทศสมมติ",
+        text,
     )
-    return header + "\n".join(kept) + "\n"
+    return f"# {BANNER}: ไฟล์ตั้งค่าปี {BASE_YEAR} ที่ใช้ตัวหารของประเทศสมมติ\n" + out
+
+
+def fictional_country(scale: int, seed: int) -> tuple[District, ...]:
+    """scale x 878 fictional districts spread over 89 fictional provinces (codes 11-99)."""
+    total = scale * len(geography.districts())
+    codes = [f"{n:02d}" for n in range(11, 100)]
+    if total > len(codes) * 99:
+        raise DemoError(f"--scale สูงสุดคือ {len(codes) * 99 // len(geography.districts())}")
+    words = _words(len(codes) + total, f"{seed}/country")
+    out = []
+    for i, prov in enumerate(codes):
+        count = total // len(codes) + (1 if i < total % len(codes) else 0)
+        prov_name = "สมมติ" + words[i]
+        for j in range(count):
+            name = "ตัวอย่าง" + words[len(codes) + len(out)]
+            out.append(District(f"{prov}{j + 1:02d}", name, prov, prov_name))
+    return tuple(out)
+
+
+def _words(count: int, salt: str) -> list[str]:
+    """Distinct made-up place words: two syllables while they last, then three."""
+    words = [a + b for a in _FIRST for b in _SECOND]
+    random.Random(salt).shuffle(words)
+    if count > len(words):
+        extra = [a + b + c for a in _FIRST for b in _SECOND for c in _SECOND if b != c]
+        random.Random(salt + "/3").shuffle(extra)
+        words += extra
+    return words[:count]
 
 
 # ---------------------------------------------------------------- names
@@ -236,19 +248,14 @@ _DIMS = ("economy", "social", "environment")
 _N6_CHOICES = (20, 25, 40, 50, 60, 75, 80, 100, 120, 125, 150, 160, 200)
 
 
-def lao_names(districts: list[District], seed: int, year: int) -> dict[str, tuple[str, str]]:
-    """District code -> (lao_type, fictional full name); names are unique within a year."""
-    words = [a + b for a in _FIRST for b in _SECOND]
-    random.Random(f"{seed}/{year}/names").shuffle(words)
+def lao_names(country: tuple[District, ...], seed: int) -> dict[str, tuple[str, str]]:
+    """District code -> (lao_type, fictional full name), unique across the country."""
+    words = _words(len(country), f"{seed}/names")
     out = {}
-    for i, d in enumerate(geography.districts()):
-        kind = (
-            "municipality"
-            if random.Random(f"{seed}/{year}/{d.code}/kind").random() < 0.3
-            else "sao"
-        )
-        out[d.code] = (kind, _LAO_PREFIX[kind] + words[i % len(words)])
-    return {d.code: out[d.code] for d in districts}
+    for d, word in zip(country, words, strict=True):
+        kind = "municipality" if random.Random(f"{seed}/{d.code}/kind").random() < 0.3 else "sao"
+        out[d.code] = (kind, _LAO_PREFIX[kind] + word)
+    return out
 
 
 # ---------------------------------------------------------------- one pilot's year
@@ -480,7 +487,7 @@ def render_report(
 
 
 def render_registry(province_code: str, year: int, pilots: list[tuple[District, str, str]]) -> str:
-    name = geography.provinces()[province_code]
+    name = pilots[0][0].province
     out = [
         f"# {BANNER}: ทะเบียนพื้นที่ต้นแบบสมมติ จังหวัด{name} ปีงบประมาณ พ.ศ. {year}",
         "# ชื่อ อปท. ทั้งหมดเป็นชื่อสมมติ ไม่ใช่รายชื่อพื้นที่ต้นแบบจริง",
@@ -504,7 +511,8 @@ def render_registry(province_code: str, year: int, pilots: list[tuple[District, 
 
 @dataclass
 class Summary:
-    years: list[int]
+    year: int
+    districts: int
     registries: int = 0
     pilots: int = 0
     reports: int = 0
@@ -521,7 +529,8 @@ def generate(
     """Write the fictional tree under ``out``; raise DemoError for a refused target."""
     if scale < 1:
         raise DemoError("--scale ต้องเป็นจำนวนเต็มตั้งแต่ 1 ขึ้นไป")
-    known = geography.provinces()
+    country = geography.districts() if scale == 1 else fictional_country(scale, seed)
+    known = {d.province_code for d in country}
     chosen = sorted(set(provinces)) if provinces else sorted(known)
     unknown = [p for p in chosen if p not in known]
     if unknown:
@@ -531,26 +540,38 @@ def generate(
     out.mkdir(parents=True, exist_ok=True)
     (out / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
     shutil.rmtree(out / SUBMISSIONS, ignore_errors=True)
-    summary = Summary(years=[BASE_YEAR + k for k in range(scale)])
-    districts = [d for d in geography.districts() if d.province_code in chosen]
-    for year in summary.years:
-        year_dir = out / SUBMISSIONS / str(year)
-        year_dir.mkdir(parents=True)
-        (year_dir / SETTINGS_FILE).write_text(
-            shifted_settings_text(base_text, year), encoding="utf-8"
+    (out / geography.FICTIONAL_GEOGRAPHY).unlink(missing_ok=True)
+    if scale > 1:
+        rows = [[d.code, d.name, d.province_code, d.province] for d in country]
+        note = f"{BANNER}: ประเทศสมมติสำหรับทดสอบการขยายขนาด {len(rows):,} อำเภอ (fictional country)"
+        (out / geography.FICTIONAL_GEOGRAPHY).write_text(
+            json.dumps({"note": note, "districts": rows}, ensure_ascii=False), encoding="utf-8"
         )
-        try:
-            settings = load_settings(out, year)
-        except SettingsError as exc:
-            raise DemoError(f"ไฟล์ตั้งค่าที่สร้างขึ้นใช้ไม่ได้: {exc.finding.message}") from None
-        _write_year(out, year, seed, districts, settings, summary)
+    year = BASE_YEAR
+    year_dir = out / SUBMISSIONS / str(year)
+    year_dir.mkdir(parents=True)
+    text = scaled_settings_text(base_text, len(country))
+    (year_dir / SETTINGS_FILE).write_text(text, encoding="utf-8")
+    try:
+        settings = load_settings(out, year)
+    except SettingsError as exc:
+        raise DemoError(f"ไฟล์ตั้งค่าที่สร้างขึ้นใช้ไม่ได้: {exc.finding.message}") from None
+    summary = Summary(year=year, districts=len(country))
+    districts = [d for d in country if d.province_code in chosen]
+    _write_year(out, year, seed, country, districts, settings, summary)
     return summary
 
 
 def _write_year(
-    out: Path, year: int, seed: int, districts: list[District], settings: Settings, summary: Summary
+    out: Path,
+    year: int,
+    seed: int,
+    country: tuple[District, ...],
+    districts: list[District],
+    settings: Settings,
+    summary: Summary,
 ) -> None:
-    names = lao_names(districts, seed, year)
+    names = lao_names(country, seed)
     by_province: dict[str, list[tuple[District, str, str]]] = {}
     year_dir = out / SUBMISSIONS / str(year)
     for d in districts:
@@ -562,8 +583,7 @@ def _write_year(
         pilot_dir.mkdir(parents=True)
         summary.pilots += 1
         for round_no, sent in plan.rounds.items():
-            text = render_report(plan, d, year, round_no, sent, settings, rng)
-            data = text.encode("utf-8")
+            data = render_report(plan, d, year, round_no, sent, settings, rng).encode("utf-8")
             (pilot_dir / f"round-{round_no}.yaml").write_bytes(data)
             summary.reports += 1
             summary.bytes += len(data)

@@ -7,7 +7,7 @@ Invalid reports are kept out of the Dataset and reported; nothing is guessed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import geography, rules
@@ -80,8 +80,18 @@ def load_repository(
 ) -> Loaded:
     """Load every fiscal year. ``only`` limits reported findings to those paths,
     while the rest of the repository still provides context (registry, other rounds).
-    ``schema_root`` holds ``schema/`` when ``root`` is a data-only tree (the demo)."""
+    ``schema_root`` holds ``schema/`` when ``root`` is a data-only tree (the demo).
+    A tree marked FICTIONAL is loaded as fictional, with its own geography if it has one."""
     root = root.absolute()
+    with geography.using(geography.fictional_country(root)):
+        loaded = _load(root, only, schema_root)
+    if (root / geography.FICTIONAL_MARKER).is_file():
+        for year, ds in loaded.datasets.items():
+            loaded.datasets[year] = replace(ds, fictional=True)
+    return loaded
+
+
+def _load(root: Path, only: set[str] | None, schema_root: Path | None) -> Loaded:
     schema_base = (schema_root or root).absolute()
     loaded = Loaded()
     base = root / SUBMISSIONS

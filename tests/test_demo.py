@@ -9,7 +9,6 @@ import pytest
 from site_builder import demo, geography
 from site_builder.cli import main
 from site_builder.repository import load_repository
-from site_builder.settings import load_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 PROVINCES = "54,30"  # Phrae (8 districts) and Nakhon Ratchasima (32): 200 pilot-rounds
@@ -58,6 +57,7 @@ def test_marker_says_fictional_in_thai_and_english(small):
     assert "Fictional" in text
     assert demo.is_fictional(small)
     assert not demo.is_fictional(ROOT)
+    assert load_repository(small, schema_root=ROOT).datasets[2555].fictional is True
 
 
 def test_every_name_is_obviously_fictional_and_never_a_real_pilot(small):
@@ -120,17 +120,29 @@ def test_unknown_province_is_a_usage_error(tmp_path, capsys):
     assert "ไม่รู้จักรหัสจังหวัด 10" in capsys.readouterr().err
 
 
-def test_scale_writes_fictional_fiscal_years_that_all_validate(tmp_path):
+def test_scale_writes_a_fictional_country_that_validates(tmp_path):
     out = tmp_path / "data"
-    assert main(["demo", "--out", str(out), "--provinces", "54", "--scale", "2", "--quiet"]) == 0
+    args = ["demo", "--out", str(out), "--provinces", "11,99", "--scale", "2", "--quiet"]
+    assert main(args) == 0
     loaded = load_repository(out, schema_root=ROOT)
     assert loaded.errors() == []
-    assert sorted(loaded.datasets) == [2555, 2556]
-    later = load_settings(out, 2556)
-    first = load_settings(out, 2555)
-    assert later.rounds[0].due == first.rounds[0].due.replace(year=first.rounds[0].due.year + 1)
-    assert later.rounds[0].label == "พฤษภาคม 2556"
-    assert later.sources == ()  # the real FY 2555 letters are not claimed for a fictional year
-    text = (out / "submissions/2556/settings.yaml").read_text(encoding="utf-8")
-    assert text.startswith("# ข้อมูลสมมติ")
-    assert len(loaded.datasets[2556].pilots) == 8
+    ds = loaded.datasets[2555]
+    assert ds.fictional is True
+    assert len(ds.districts) == 2 * 878  # the fictional country, not geothai's
+    assert ds.settings.denominator == 2 * 878
+    assert {p.province_code for p in ds.pilots.values()} == {"11", "99"}
+    assert all(p.province.startswith("สมมติ") for p in ds.pilots.values())
+    assert all(d.name.startswith("ตัวอย่าง") for d in ds.districts)
+    # The fictional geography is scoped to that load: the real one is untouched.
+    assert len(geography.districts()) == 878
+    assert geography.district_by_code()["5403"].name == "ลอง"
+
+
+def test_fictional_geography_is_ignored_without_the_marker(tmp_path):
+    out = tmp_path / "data"
+    assert main(["demo", "--out", str(out), "--provinces", "11", "--scale", "2", "--quiet"]) == 0
+    (out / demo.MARKER).unlink()
+    assert geography.fictional_country(out) is None
+    loaded = load_repository(out, schema_root=ROOT)
+    assert loaded.errors()  # fictional codes are not real districts
+    assert loaded.datasets[2555].fictional is False
