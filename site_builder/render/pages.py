@@ -1,0 +1,248 @@
+"""Write the generated docs tree: one Markdown file per page, from templates.
+
+Each template is compiled once and rendered per page; files are only rewritten
+when their text changes, so ``make serve`` rebuilds just what moved.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..aggregate import NationRound, PilotStatus, Results
+from ..evaluate import CRITERION_TITLES
+from ..geography import CREDIT
+from ..model import LAO_TYPES, Dataset, Pilot
+from .chart import progress_svg
+from .env import environment
+from .form import form_items
+from .views import MARKS, at_round, marks_for, round_cell, round_short, row_for
+
+PAGES_IN_NAV = ("index.md", "pilots.md", "methodology.md", "open-data.md", "how-to-submit.md")
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    repo_url: str | None = None  # plain links to source files; never an API
+    branch: str = "main"
+    fictional: bool = False  # demo data: banner every page
+    # (pilot, round number) -> prefilled submission URL, or None when unavailable
+    submit_url: Callable[[Pilot, int], str | None] | None = None
+    open_data: tuple[tuple[str, str, str], ...] = ()  # (file name, Thai title, format)
+    columns: tuple = ()  # data dictionary rows from exports
+
+
+def current_round(dataset: Dataset) -> int | None:
+    """The newest round with at least one report: what the home page shows."""
+    return max((r.round for r in dataset.reports), default=None)
+
+
+class Writer:
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.written: set[Path] = set()
+
+    def write(self, rel: str, text: str) -> None:
+        path = self.out / rel
+        self.written.add(path)
+        if path.is_file() and path.read_text(encoding="utf-8") == text:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+    def prune(self, keep_under: tuple[str, ...]) -> None:
+        """Remove generated pages no longer produced (a pilot left the registry)."""
+        for sub in keep_under:
+            for path in (self.out / sub).rglob("*.md"):
+                if path not in self.written:
+                    path.unlink()
+
+
+def _git_links(opts: SiteOptions, path: str) -> dict[str, str] | None:
+    if not opts.repo_url or opts.fictional or not path:
+        return None
+    base = opts.repo_url.rstrip("/")
+    return {
+        "path": path,
+        "source": f"{base}/blob/{opts.branch}/{path}",
+        "history": f"{base}/commits/{opts.branch}/{path}",
+    }
+
+
+def _nation_view(dataset: Dataset, results: Results, current: int | None) -> dict:
+    s = dataset.settings
+    by_round = {n.round: n for n in results.nation}
+    shown: NationRound | None = by_round.get(current or (s.rounds[0].number if s.rounds else 1))
+    points = [
+        (
+            round_short(r),
+            by_round[r.number].percent
+            if current and r.number <= current and r.number in by_round
+            else None,
+        )
+        for r in s.rounds
+    ]
+    table = [
+        {
+            "round": r,
+            "short": round_short(r),
+            "n": by_round.get(r.number),
+            "has": bool(current and r.number <= current),
+        }
+        for r in s.rounds
+    ]
+    return {
+        "shown": shown,
+        "round": s.round(shown.round) if shown else None,
+        "chart": progress_svg(points, s.levels, "ร้อยละของพื้นที่ต้นแบบที่ผ่านเกณฑ์ครบ 5 ข้อ รายเดือน"),
+        "table": table,
+    }
+
+
+def _pilot_context(status: PilotStatus, dataset: Dataset, opts: SiteOptions) -> dict:
+    s, pilot = dataset.settings, status.pilot
+    assert pilot is not None
+    rounds = {r.number: r for r in s.rounds}
+    latest = next((pr for pr in reversed(status.rounds) if pr.evaluation is not None), None)
+    criteria = []
+    for n in range(1, 6):
+        result = latest.evaluation.criteria[n - 1] if latest else None
+        symbol, text, css = MARKS[result.outcome if result else "not_reported"]
+        criteria.append(
+            {
+                "n": n,
+                "title": CRITERION_TITLES[n],
+                "symbol": symbol,
+                "text": text,
+                "css": css,
+                "reason": result.reason if result else "ยังไม่มีรายงาน",
+            }
+        )
+    history, forms = [], []
+    for pr in status.rounds:
+        rnd = rounds.get(pr.round)
+        if rnd is None:
+            continue
+        history.append(
+            {"round": rnd, "pr": pr, "cell": round_cell(pr, rnd, True), "marks": marks_for(pr)}
+        )
+        if pr.report is not None:
+            forms.append(
+                {
+                    "round": rnd,
+                    "report": pr.report,
+                    "answers": form_items(pr.report),
+                    "late": pr.late,
+                    "git": _git_links(opts, pr.report.path),
+                }
+            )
+    reported = [pr.round for pr in status.rounds if pr.report is not None]
+    next_round = (max(reported) + 1) if reported else (s.rounds[0].number if s.rounds else None)
+    if next_round is not None and next_round not in rounds:
+        next_round = None
+    submit = opts.submit_url(pilot, next_round) if (opts.submit_url and next_round) else None
+    return {
+        "pilot": pilot,
+        "lao_type": LAO_TYPES.get(pilot.lao_type, ""),
+        "latest": latest,
+        "latest_round": rounds.get(latest.round) if latest else None,
+        "criteria": criteria,
+        "history": history,
+        "forms": list(reversed(forms)),
+        "registry": _git_links(opts, pilot.registry_path),
+        "next_round": next_round,
+        "submit_url": submit,
+    }
+
+
+def generate(
+    dataset: Dataset, results: Results, out: Path, opts: SiteOptions, static_docs: Path | None
+) -> Writer:
+    """Write every page of the site under ``out`` (the MkDocs docs_dir)."""
+    env = environment()
+    w = Writer(out)
+    if static_docs and static_docs.is_dir():
+        for src in sorted(static_docs.rglob("*")):
+            if src.is_file():
+                w.write(
+                    src.relative_to(static_docs).as_posix(), src.read_text(encoding="utf-8")
+                ) if src.suffix == ".md" else _copy(src, out / src.relative_to(static_docs))
+    s = dataset.settings
+    current = current_round(dataset)
+    rows = [row_for(st, s.rounds, current) for st in results.pilots]
+    common = {
+        "settings": s,
+        "fictional": opts.fictional,
+        "current": s.round(current) if current else None,
+        "credit": CREDIT,
+    }
+    provinces: dict[str, list] = {}
+    for row in rows:
+        provinces.setdefault(row.province_code, []).append(row)
+    prov_rounds: dict[str, list] = {}
+    for pr in results.provinces:
+        prov_rounds.setdefault(pr.province_code, []).append(pr)
+
+    w.write(
+        "index.md",
+        env.get_template("home.md.j2").render(
+            common,
+            base="",
+            nation=_nation_view(dataset, results, current),
+            registered=len(dataset.pilots),
+            reports=len(dataset.reports),
+        ),
+    )
+    w.write(
+        "pilots.md",
+        env.get_template("pilots.md.j2").render(common, base="../", provinces=provinces),
+    )
+    w.write("methodology.md", env.get_template("methodology.md.j2").render(common, base="../"))
+    w.write(
+        "open-data.md",
+        env.get_template("open-data.md.j2").render(
+            common, base="../", files=opts.open_data, columns=opts.columns
+        ),
+    )
+    province_tpl = env.get_template("province.md.j2")
+    rounds_by_number = {r.number: r for r in s.rounds}
+    for code, prov_rows in provinces.items():
+        w.write(
+            f"province/{code}.md",
+            province_tpl.render(
+                common,
+                base="../../",
+                code=code,
+                name=prov_rows[0].province,
+                rows=prov_rows,
+                counts=[
+                    (rounds_by_number.get(p.round), p.counts)
+                    for p in sorted(prov_rounds.get(code, []), key=lambda p: p.round)
+                ],
+            ),
+        )
+    pilot_tpl = env.get_template("pilot.md.j2")
+    for st in results.pilots:
+        if st.pilot is not None:
+            w.write(
+                f"pilot/{st.pilot.district_code}.md",
+                pilot_tpl.render(common, base="../../", **_pilot_context(st, dataset, opts)),
+            )
+    w.prune(("pilot", "province"))
+    return w
+
+
+def _copy(src: Path, dst: Path) -> None:
+    if (
+        dst.is_file()
+        and dst.stat().st_size == src.stat().st_size
+        and dst.read_bytes() == src.read_bytes()
+    ):
+        return
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(src, dst)
+
+
+__all__ = ["PAGES_IN_NAV", "SiteOptions", "at_round", "current_round", "generate"]

@@ -1,0 +1,101 @@
+"""Plain view values for templates: marks, rows and round cells.
+
+Templates stay dumb: everything they print is computed here once, so the 878
+rows of the pilot list and the province pages share the same code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..aggregate import PilotRound, PilotStatus
+from ..model import LAO_TYPES, Round
+from ..thai import BE_OFFSET, MONTHS_ABBR
+
+# outcome -> (symbol, Thai text, css class). Shape and text, never colour alone.
+MARKS = {
+    "met": ("✓", "ผ่าน", "y"),
+    "not_met": ("✗", "ไม่ผ่าน", "n"),
+    "not_reported": ("–", "ไม่มีรายงาน", "u"),
+}
+NO_REPORT = MARKS["not_reported"]
+
+
+@dataclass(frozen=True)
+class Mark:
+    criterion: int
+    symbol: str
+    text: str
+    css: str
+
+
+@dataclass(frozen=True)
+class RoundCell:
+    round: int
+    label: str
+    text: str  # ส่งแล้ว / ส่งช้า / ยังไม่ส่ง / –
+    css: str
+
+
+@dataclass(frozen=True)
+class Row:
+    code: str
+    district: str
+    province_code: str
+    province: str
+    name: str | None  # None: no registered pilot
+    lao_type: str
+    marks: tuple[Mark, ...]
+    met: int  # how many of the 5 criteria are met
+    meets_all: bool
+    rounds: tuple[RoundCell, ...]
+
+
+def round_short(r: Round) -> str:
+    """'พ.ค. 55': the round's due month, short enough for a chart axis."""
+    return f"{MONTHS_ABBR[r.due.month - 1]} {str(r.due.year + BE_OFFSET)[-2:]}"
+
+
+def marks_for(pr: PilotRound | None) -> tuple[Mark, ...]:
+    if pr is None or pr.evaluation is None:
+        return tuple(Mark(n, *NO_REPORT) for n in range(1, 6))
+    return tuple(Mark(c.criterion, *MARKS[c.outcome]) for c in pr.evaluation.criteria)
+
+
+def round_cell(pr: PilotRound, rnd: Round, registered: bool) -> RoundCell:
+    label = round_short(rnd)
+    if not registered:
+        return RoundCell(pr.round, label, "–", "u")
+    if pr.report is not None:
+        return RoundCell(pr.round, label, "ส่งช้า" if pr.late else "ส่งแล้ว", "l" if pr.late else "y")
+    return RoundCell(pr.round, label, "ยังไม่ส่ง", "n")
+
+
+def at_round(status: PilotStatus, number: int | None) -> PilotRound | None:
+    if number is None:
+        return None
+    return next((pr for pr in status.rounds if pr.round == number), None)
+
+
+def row_for(status: PilotStatus, rounds: tuple[Round, ...], current: int | None) -> Row:
+    d, pilot = status.district, status.pilot
+    pr = at_round(status, current)
+    marks = marks_for(pr)
+    by_number = {r.number: r for r in rounds}
+    cells = tuple(
+        round_cell(p, by_number[p.round], pilot is not None)
+        for p in status.rounds
+        if p.round in by_number
+    )
+    return Row(
+        code=d.code,
+        district=d.name,
+        province_code=d.province_code,
+        province=d.province,
+        name=pilot.lao_name if pilot else None,
+        lao_type=LAO_TYPES.get(pilot.lao_type, "") if pilot else "",
+        marks=marks,
+        met=sum(m.css == "y" for m in marks),
+        meets_all=bool(pr and pr.meets_all),
+        rounds=cells,
+    )
