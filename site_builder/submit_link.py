@@ -1,0 +1,104 @@
+"""The prefilled "ส่งรายงานครั้งที่ N" link on each pilot page.
+
+An officer without git opens GitHub's new-file page with the right path and the
+report already filled in (the pilot's latest answers, or blank answers), edits
+what changed and proposes the file as a pull request from the browser. GitHub
+reads ``filename`` and ``value`` from the query string.
+
+A URL must stay under about 8 KB, and Thai costs 9 bytes per letter once
+percent-encoded: the fully commented report is ~28 KB. So the link carries the
+same YAML with fewer comments (first only the "( ) ... -> status: done" answer
+lines, else none) plus one line pointing to the fully commented template.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from urllib.parse import quote, quote_plus
+
+from .layout import SCHEMA_DIR, report_relpath
+from .model import Pilot, Report, Settings
+from .report_template import TEMPLATES_DIR, render_report_yaml
+
+# GitHub answers 414 above 8 KiB of request line; keep room for the method and host.
+MAX_URL = 8000
+_MODELINE = "yaml-language-server"
+
+
+def new_file_url(repo_url: str, branch: str, path: str, text: str) -> str:
+    """GitHub's "create new file" page with the path and content filled in."""
+    return (
+        f"{_base(repo_url)}/new/{quote(branch, safe='')}"
+        f"?filename={_query(path)}&value={_query(text)}"
+    )
+
+
+def _query(text: str) -> str:
+    """Form-encode a query value, leaving characters a query may hold as they are:
+    a space becomes '+', and '/', ':' or '$' stay one byte instead of three."""
+    return quote_plus(text, safe="/:$,()!*@'")
+
+
+def _base(repo_url: str) -> str:
+    base = repo_url.strip().rstrip("/")
+    return base[:-4] if base.endswith(".git") else base
+
+
+def strip_comments(text: str, keep: Callable[[str], bool] = lambda _line: False) -> str:
+    """The YAML with full-line comments dropped unless ``keep`` them; runs of
+    spaces inside kept comments collapse (each space costs 3 bytes in a URL)."""
+    out = []
+    for line in text.splitlines():
+        body = line.lstrip()
+        if not body.startswith("#") or _MODELINE in body:
+            out.append(line)
+        elif keep(body):
+            out.append(re.sub(r" {2,}", " ", line))
+    return "\n".join(out) + "\n"
+
+
+def _with_pointer(text: str, pointer: str) -> str:
+    lines = text.splitlines(keepends=True)
+    at = 1 if lines and _MODELINE in lines[0] else 0
+    return "".join([*lines[:at], pointer + "\n", *lines[at:]])
+
+
+def candidates(text: str, pointer: str) -> Iterable[str]:
+    """Shorter and shorter versions of the same report, best first."""
+    yield text
+    yield _with_pointer(strip_comments(text, lambda line: "->" in line), pointer)
+    yield _with_pointer(strip_comments(text), pointer)
+
+
+def submit_url(
+    repo_url: str | None,
+    pilot: Pilot,
+    round_number: int,
+    settings: Settings,
+    *,
+    branch: str = "main",
+    previous: Report | None = None,
+) -> str | None:
+    """The link for ``pilot``'s report ``round_number``. None without an https
+    ``repo_url``, or if even the bare report would not fit in a URL."""
+    if not repo_url or not repo_url.strip().startswith("https://"):
+        return None
+    path = report_relpath(settings.fiscal_year, pilot.district_code, round_number)
+    text = render_report_yaml(pilot, settings, round_number, previous)
+    template = (
+        f"{_base(repo_url)}/blob/{quote(branch, safe='')}/"
+        f"{SCHEMA_DIR}/{TEMPLATES_DIR}/round-{round_number}.yaml"
+    )
+    pointer = f"# คำอธิบายทุกข้อตามแบบรายงาน: {template}"
+    for version in candidates(text, pointer):
+        url = new_file_url(repo_url, branch, path, version)
+        if len(url) <= MAX_URL:
+            return url
+    return None
+
+
+def previous_report(reports: Iterable[Report], district_code: str, round_number: int):
+    """The pilot's latest report before ``round_number`` among ``reports``, or None."""
+    earlier = [r for r in reports if r.district_code == district_code and r.round < round_number]
+    return max(earlier, key=lambda r: r.round, default=None)
