@@ -1,0 +1,483 @@
+"""``make bench``: validation and site-build costs on the fictional national dataset.
+
+Everything runs as child processes of this one, so a figure includes what a user
+waits for (interpreter start, imports) and ``os.wait4`` gives each child's own
+peak memory. Each figure is the median of ``--runs`` runs, at 1x (878 pilots x 5
+rounds) and 10x (a fictional country of 8,780 pilots, see ``site_builder.demo``).
+check-jsonschema runs on the very same files against the same schema in the same
+run, because the budget is a ratio to it, not a number of seconds on some machine.
+Budgets are reported, never asserted: machines differ, the table says by how much.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SUBMISSIONS = "submissions"
+DATA = ROOT / "benchmarks" / "data"
+RESULTS = ROOT / "benchmarks" / "results"
+SCHEMA = ROOT / "schema" / "report.schema.json"
+BIN = Path(sys.executable).parent
+
+BUDGET_RATIO = 0.25  # our full validation / check-jsonschema (schema only)
+BUDGET_BUILD_1X = 20.0  # seconds
+BUDGET_PILOT_PAGE = 40 * 1024  # bytes of HTML
+BUDGET_GROWTH = 10.0  # 10x data: at most 10x the time and size of 1x
+
+
+@dataclass
+class Child:
+    """One child process: wall time, its own peak RSS (KiB) and exit code."""
+
+    seconds: float
+    max_rss_kib: int
+    returncode: int
+    stdout: str = ""
+    stderr: str = ""
+
+
+def run_child(argv: list[str], cwd: Path | None = None, keep_stdout: bool = False) -> Child:
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            argv, cwd=cwd, stdout=out if keep_stdout else subprocess.DEVNULL, stderr=err, env=env
+        )
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return Child(
+            seconds,
+            usage.ru_maxrss,
+            proc.returncode,
+            out.read().decode("utf-8", "replace") if keep_stdout else "",
+            err.read().decode("utf-8", "replace")[-4000:],
+        )
+
+
+# ---------------------------------------------------------------- pure helpers
+
+
+def median(values: list[float]) -> float | None:
+    return statistics.median(values) if values else None
+
+
+def batches(args: list[str], limit: int) -> list[list[str]]:
+    """Split arguments so each batch's argv stays under ``limit`` bytes (ARG_MAX)."""
+    out: list[list[str]] = []
+    size = limit + 1
+    for arg in args:
+        cost = len(arg.encode()) + 1 + 8  # the string, its NUL, its argv pointer
+        if size + cost > limit:
+            out.append([])
+            size = 0
+        out[-1].append(arg)
+        size += cost
+    return out
+
+
+def arg_budget() -> int:
+    """Bytes left for file names on one command line, with room for the environment."""
+    try:
+        arg_max = os.sysconf("SC_ARG_MAX")
+    except (ValueError, OSError):
+        arg_max = 128 * 1024
+    env = sum(len(k) + len(v) + 2 + 8 for k, v in os.environ.items())
+    return max(32 * 1024, min(arg_max // 2, arg_max - env - 64 * 1024))
+
+
+def human_bytes(n: float | None) -> str:
+    if n is None:
+        return "—"
+    for unit, size in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
+        if n >= size:
+            return f"{n / size:.1f} {unit}"
+    return f"{n:.0f} B"
+
+
+def seconds(s: float | None) -> str:
+    return "—" if s is None else f"{s:.2f} s"
+
+
+def verdict(value: float | None, limit: float) -> str:
+    if value is None:
+        return "—"
+    return "ok" if value <= limit else "OVER"
+
+
+def format_table(rows: list[tuple[str, ...]]) -> str:
+    """A plain-text table; the first row is the header. Widths fit the widest cell."""
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = []
+    for n, row in enumerate(rows):
+        lines.append("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+_REJECTED = re.compile(r"^\s+(\S+?)::\$", re.MULTILINE)
+
+
+def rejected_files(check_jsonschema_output: str) -> int:
+    """How many files check-jsonschema reported (it cannot read Thai digits as numbers)."""
+    return len(set(_REJECTED.findall(check_jsonschema_output)))
+
+
+# ---------------------------------------------------------------- measurements
+
+
+def generate(scale: int, seed: int) -> dict:
+    out = DATA / f"x{scale}"
+    argv = [sys.executable, "-m", "site_builder", "demo", "--out", str(out), "--quiet"]
+    child = run_child([*argv, "--scale", str(scale), "--seed", str(seed)])
+    if child.returncode != 0:
+        raise SystemExit(f"site-builder demo ล้มเหลว (scale {scale}):\n{child.stderr}")
+    reports = sorted(p.relative_to(out).as_posix() for p in out.rglob("round-*.yaml"))
+    pilots = [p for p in out.glob(f"{SUBMISSIONS}/*/*/*") if p.is_dir()]
+    return {
+        "root": out,
+        "reports": reports,
+        "scale": scale,
+        "report_files": len(reports),
+        "pilots": len(pilots),
+        "report_bytes": sum((out / r).stat().st_size for r in reports),
+        "generate_seconds": round(child.seconds, 3),
+    }
+
+
+def validate_ours(root: Path) -> Child:
+    child = run_child([sys.executable, "-m", "site_builder", "validate", "--root", str(root)])
+    if child.returncode not in (0,):
+        print(f"  ! site-builder validate ออกด้วยรหัส {child.returncode}: {child.stderr[-500:]}")
+    return child
+
+
+def validate_theirs(root: Path, reports: list[str]) -> tuple[Child, int]:
+    """check-jsonschema over the same files, batched under ARG_MAX; summed time, max RSS."""
+    exe = BIN / "check-jsonschema"
+    total = Child(0.0, 0, 0)
+    rejected = 0
+    for batch in batches(reports, arg_budget()):
+        child = run_child(
+            [str(exe), "--schemafile", str(SCHEMA), *batch], cwd=root, keep_stdout=True
+        )
+        total.seconds += child.seconds
+        total.max_rss_kib = max(total.max_rss_kib, child.max_rss_kib)
+        total.returncode = max(total.returncode, child.returncode)
+        rejected += rejected_files(child.stdout)
+    return total, rejected
+
+
+def build_available() -> str | None:
+    """None when ``site-builder build`` exists, else why the build row is skipped."""
+    if not (ROOT / "site_builder" / "cmd_build.py").is_file():
+        return "site_builder/cmd_build.py ยังไม่มี (งานของผู้สร้างเว็บไซต์) จึงข้ามการวัดเวลาสร้างเว็บไซต์"
+    return None
+
+
+def build_site(root: Path, site: Path) -> Child:
+    shutil.rmtree(site, ignore_errors=True)
+    docs = site.parent / f"{site.name}-docs"
+    shutil.rmtree(docs, ignore_errors=True)
+    base = [sys.executable, "-m", "site_builder", "build", "--root", str(ROOT), "--data", str(root)]
+    child = run_child([*base, "--site-dir", str(site), "--docs-dir", str(docs)], cwd=ROOT)
+    if child.returncode == 2:  # an older build without the hidden --docs-dir
+        child = run_child([*base, "--site-dir", str(site)], cwd=ROOT)
+    return child
+
+
+def site_sizes(site: Path) -> dict:
+    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    html = sum(p.stat().st_size for p in site.rglob("*.html"))
+    pilot_pages = sorted(p.stat().st_size for p in site.glob("pilot/*/index.html")) or sorted(
+        p.stat().st_size for p in site.glob("pilot/*.html")
+    )
+    biggest = max(site.rglob("*.html"), key=lambda p: p.stat().st_size, default=None)
+    return {
+        "site_bytes": total,
+        "html_bytes": html,
+        "pilot_pages": len(pilot_pages),
+        "median_pilot_page_bytes": median(pilot_pages),
+        "largest_page": biggest.relative_to(site).as_posix() if biggest else None,
+        "largest_page_bytes": biggest.stat().st_size if biggest else None,
+    }
+
+
+def measure(ds: dict, runs: int, skip_build: str | None) -> dict:
+    root = ds["root"]
+    ours, theirs, builds, sizes = [], [], [], []
+    rejected = 0
+    for n in range(runs):
+        print(f"  รอบที่ {n + 1}/{runs}: ตรวจด้วย site-builder validate ...", flush=True)
+        ours.append(validate_ours(root))
+        print(f"  รอบที่ {n + 1}/{runs}: ตรวจด้วย check-jsonschema ...", flush=True)
+        child, rejected = validate_theirs(root, ds["reports"])
+        theirs.append(child)
+        if skip_build is None:
+            print(f"  รอบที่ {n + 1}/{runs}: สร้างเว็บไซต์ ...", flush=True)
+            site = DATA / f"site-x{ds['scale']}"
+            child = build_site(root, site)
+            builds.append(child)
+            if child.returncode != 0:
+                skip_build = (
+                    f"site-builder build ล้มเหลว (รหัส {child.returncode}): {child.stderr[-800:]}"
+                )
+                builds = []
+            else:
+                sizes.append(site_sizes(site))
+
+    def summary(children: list[Child]) -> dict | None:
+        if not children:
+            return None
+        return {
+            "median_seconds": median([c.seconds for c in children]),
+            "runs_seconds": [round(c.seconds, 3) for c in children],
+            "median_max_rss_kib": median([c.max_rss_kib for c in children]),
+            "returncodes": [c.returncode for c in children],
+        }
+
+    o, t = summary(ours), summary(theirs)
+    result = {
+        "ours": o,
+        "check_jsonschema": t | {"files_rejected": rejected},
+        "ratio_ours_to_check_jsonschema": o["median_seconds"] / t["median_seconds"],
+        "build": summary(builds),
+        "build_skipped": skip_build,
+        "site": sizes[-1] if sizes else None,
+    }
+    return result
+
+
+# ---------------------------------------------------------------- report
+
+
+def _dig(x: object, *path: str) -> object:
+    for p in path:
+        x = x[p]  # type: ignore[index]
+    return x
+
+
+def table(data: dict) -> str:
+    """Rows: metric, one column per scale, budget, verdict."""
+    scales = data["scales"]
+    res = [data["results"][f"x{s}"] for s in scales]
+    dss = [data["datasets"][f"x{s}"] for s in scales]
+
+    def cells(fmt, *path: str) -> list[str]:
+        out = []
+        for r in res:
+            try:
+                value = _dig(r, *path)
+            except (KeyError, TypeError):
+                value = None
+            out.append("—" if value is None else fmt(value))
+        return out
+
+    def values(*path: str) -> list[float]:
+        out = []
+        for r in res:
+            try:
+                v = _dig(r, *path)
+            except (KeyError, TypeError):
+                continue
+            if v is not None:
+                out.append(v)
+        return out
+
+    def row(label: str, shown: list[str], budget: str = "", result: str = "") -> tuple[str, ...]:
+        return (label, *shown, budget, result)
+
+    kib = lambda v: human_bytes(v * 1024)  # noqa: E731
+    ratios = values("ratio_ours_to_check_jsonschema")
+    pages = values("site", "median_pilot_page_bytes")
+    build1 = _dig(res[0], "build", "median_seconds") if scales[0] == 1 and res[0]["build"] else None
+    rows = [
+        ("", *(f"{s}x" for s in scales), "budget", "result"),
+        row("report files", [f"{d['report_files']:,}" for d in dss]),
+        row("pilots (registered)", [f"{d['pilots']:,}" for d in dss]),
+        row(
+            "mean report size",
+            [human_bytes(d["report_bytes"] / d["report_files"]) for d in dss],
+            "~1.3 KB",
+        ),
+        row("validate: ours (all rules)", cells(seconds, "ours", "median_seconds")),
+        row("validate: check-jsonschema", cells(seconds, "check_jsonschema", "median_seconds")),
+        row(
+            "ratio ours / check-jsonschema",
+            cells(lambda v: f"{v:.3f}", "ratio_ours_to_check_jsonschema"),
+            f"<= {BUDGET_RATIO}",
+            verdict(max(ratios, default=None), BUDGET_RATIO),
+        ),
+        row("peak RSS: ours", cells(kib, "ours", "median_max_rss_kib")),
+        row("peak RSS: check-jsonschema", cells(kib, "check_jsonschema", "median_max_rss_kib")),
+        row(
+            "site build",
+            cells(seconds, "build", "median_seconds"),
+            f"<= {BUDGET_BUILD_1X:.0f} s at 1x",
+            verdict(build1, BUDGET_BUILD_1X),
+        ),
+        row("peak RSS: build", cells(kib, "build", "median_max_rss_kib")),
+        row("site size", cells(human_bytes, "site", "site_bytes")),
+        row("pilot pages", cells(lambda v: f"{v:,}", "site", "pilot_pages")),
+        row(
+            "median pilot page HTML",
+            cells(human_bytes, "site", "median_pilot_page_bytes"),
+            "<= 40 KB",
+            verdict(max(pages, default=None), BUDGET_PILOT_PAGE),
+        ),
+        row(
+            "largest page",
+            [
+                f"{human_bytes(r['site']['largest_page_bytes'])} ({r['site']['largest_page']})"
+                if r.get("site")
+                else "—"
+                for r in res
+            ],
+        ),
+    ]
+    g = data.get("growth_10x")
+    if g:
+        for key, label in (
+            ("validate_time", "validate time"),
+            ("build_time", "build time"),
+            ("site_size", "site size"),
+        ):
+            v = g.get(key)
+            shown = ["" for _ in scales[:-1]] + ["—" if v is None else f"{v:.2f}x"]
+            rows.append(
+                row(
+                    f"10x / 1x: {label}",
+                    shown,
+                    f"<= {BUDGET_GROWTH:.0f}x",
+                    verdict(v, BUDGET_GROWTH),
+                )
+            )
+    return format_table(rows)
+
+
+def growth(results: dict) -> dict | None:
+    one, ten = results.get("x1"), results.get("x10")
+    if not one or not ten:
+        return None
+
+    def ratio(a: float | None, b: float | None) -> float | None:
+        return b / a if a and b is not None else None
+
+    def build(x: dict) -> float | None:
+        return x["build"]["median_seconds"] if x.get("build") else None
+
+    def size(x: dict) -> float | None:
+        return x["site"]["site_bytes"] if x.get("site") else None
+
+    return {
+        "validate_time": ratio(one["ours"]["median_seconds"], ten["ours"]["median_seconds"]),
+        "build_time": ratio(build(one), build(ten)),
+        "site_size": ratio(size(one), size(ten)),
+    }
+
+
+def profile_validator(root: Path, top: int) -> str:
+    """cProfile of an in-process full validation, the top entries by own and total time."""
+    import cProfile
+    import io
+    import pstats
+
+    from site_builder.repository import load_repository
+
+    prof = cProfile.Profile()
+    prof.enable()
+    load_repository(root, schema_root=ROOT)
+    prof.disable()
+    buf = io.StringIO()
+    stats = pstats.Stats(prof, stream=buf).strip_dirs()
+    stats.sort_stats("tottime").print_stats(top)
+    stats.sort_stats("cumulative").print_stats(top)
+    return buf.getvalue()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="1x only, 1 run (smoke test)")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--scales", default="1,10", help="comma-separated, e.g. 1,10")
+    parser.add_argument("--seed", type=int, default=2555)
+    parser.add_argument("--no-build", action="store_true", help="skip the site build rows")
+    parser.add_argument("--profile", action="store_true", help="cProfile the validator at 1x")
+    args = parser.parse_args(argv)
+    scales = [1] if args.quick else [int(s) for s in args.scales.split(",") if s.strip()]
+    runs = 1 if args.quick else max(1, args.runs)
+    DATA.mkdir(parents=True, exist_ok=True)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    skip_build = "--no-build" if args.no_build else build_available()
+
+    started = time.perf_counter()
+    datasets, results = {}, {}
+    for scale in scales:
+        print(f"ชุดข้อมูลสมมติ {scale}x: สร้างข้อมูล ...", flush=True)
+        ds = generate(scale, args.seed)
+        print(f"  {ds['report_files']:,} รายงาน ใน {ds['generate_seconds']:.1f} วินาที", flush=True)
+        results[f"x{scale}"] = measure(ds, runs, skip_build)
+        datasets[f"x{scale}"] = {
+            k: (str(v) if isinstance(v, Path) else v) for k, v in ds.items() if k != "reports"
+        }
+        if args.profile and scale == 1:
+            print(profile_validator(ds["root"], 25))
+
+    data = {
+        "timestamp": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "quick": args.quick,
+        "runs": runs,
+        "seed": args.seed,
+        "scales": scales,
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+        },
+        "budgets": {
+            "ratio_ours_to_check_jsonschema": BUDGET_RATIO,
+            "build_seconds_1x": BUDGET_BUILD_1X,
+            "median_pilot_page_bytes": BUDGET_PILOT_PAGE,
+            "growth_10x": BUDGET_GROWTH,
+        },
+        "datasets": datasets,
+        "results": results,
+        "growth_10x": growth(results),
+        "peak_rss_children_kib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+        "total_seconds": round(time.perf_counter() - started, 1),
+    }
+    for r in results.values():
+        if r["build_skipped"]:
+            print(f"หมายเหตุ: {r['build_skipped']}")
+            break
+    print()
+    print(table(data))
+    stamp = data["timestamp"].replace(":", "").replace("-", "")
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
+    (RESULTS / f"{stamp}{'-quick' if args.quick else ''}.json").write_text(text, encoding="utf-8")
+    if not args.quick:
+        (RESULTS / "latest.json").write_text(text, encoding="utf-8")
+    print(f"\nผลลัพธ์: {RESULTS.relative_to(ROOT)}/ (รวม {data['total_seconds']} วินาที)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
