@@ -1,0 +1,73 @@
+"""Schema findings: Thai messages that name the form item, at the right line and column."""
+
+from pathlib import Path
+
+import pytest
+
+from site_builder.load import parse_text
+from site_builder.schema_check import is_valid, schema_findings, validator
+
+ROOT = Path(__file__).resolve().parents[1]
+SCHEMA = ROOT / "schema" / "report.schema.json"
+VALID = (ROOT / "tests" / "fixtures" / "valid" / "round-1.yaml").read_text(encoding="utf-8")
+FIXTURES = sorted((ROOT / "tests" / "fixtures" / "reports").glob("*.yaml")) + sorted(
+    (ROOT / "schema" / "templates").glob("*.yaml")
+)
+
+
+def findings(text: str):
+    return schema_findings(parse_text(text, "r.yaml"), SCHEMA)
+
+
+def test_valid_report_has_no_findings():
+    assert findings(VALID) == []
+
+
+def test_missing_key_names_the_form_item():
+    (f,) = findings(VALID.replace("item3:\n  status: done\n", ""))
+    assert f.code == "S-REQUIRED" and "item3" in f.message and "ข้อ ๓" in f.message
+
+
+def test_wrong_choice_lists_the_allowed_values_at_the_value():
+    text = VALID.replace("lao_type: sao", "lao_type: อบต.")
+    (f,) = findings(text)
+    assert f.code == "S-ENUM" and "municipality หรือ sao" in f.message
+    line = text.splitlines()[f.line - 1]
+    assert line[f.col - 1 :] == "อบต."
+
+
+def test_misspelt_key_points_at_the_key():
+    text = VALID.replace("  remaining: 3", "  remainig: 3")
+    (f,) = findings(text)
+    assert f.code == "S-UNKNOWN-KEY" and "'remainig'" in f.message
+    assert text.splitlines()[f.line - 1][f.col - 1 :].startswith("remainig")
+
+
+def test_quoted_number_says_to_remove_the_quotes():
+    (f,) = findings(VALID.replace("total: 12", 'total: "12"'))
+    assert f.code == "S-TYPE" and "เครื่องหมายคำพูด" in f.message
+
+
+def test_fraction_of_a_project_is_not_a_count():
+    (f,) = findings(VALID.replace("projects: 36", "projects: 36.5"))
+    assert f.code in ("S-TYPE", "S-FORMAT") and f.field == "item7.projects"
+
+
+def test_thai_digits_are_numbers():
+    assert findings(VALID.replace("total: 12", "total: ๑๒")) == []
+
+
+def test_item6_count_and_dimensions_may_be_left_blank():
+    text = VALID.replace(
+        "item6:\n  status: covered\n  projects: 120\n",
+        "item6:\n  status: covered\n  projects:\n  missing_dimensions:\n",
+    )
+    assert findings(text) == []
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=[p.name for p in FIXTURES])
+def test_fast_path_agrees_with_jsonschema_on_every_fixture(path):
+    data = parse_text(path.read_text(encoding="utf-8")).data
+    if isinstance(data, dict) and "pilots" in data:
+        pytest.skip("registry fixture")
+    assert is_valid(data, SCHEMA) == validator(SCHEMA).is_valid(data)
