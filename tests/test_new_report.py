@@ -1,0 +1,111 @@
+"""``site-builder new-report``: the next report at the right path, answers carried forward."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from test_submit_link import BLANK_ANSWERS, fill
+
+from site_builder.cli import main
+from site_builder.cmd_validate import validate
+from site_builder.report_template import render_report_yaml
+from site_builder.repository import load_repository
+
+ROOT = Path(__file__).resolve().parent.parent
+BASE = ROOT / "tests" / "fixtures" / "pr" / "base"  # round 1 of 5401 and 5402 (test data)
+R2 = "submissions/2555/54/5401/round-2.yaml"
+
+
+@pytest.fixture
+def repo(tmp_path) -> Path:
+    root = tmp_path / "repo"
+    shutil.copytree(ROOT / "submissions", root / "submissions")
+    shutil.copytree(ROOT / "schema", root / "schema")
+    shutil.copytree(BASE, root, dirs_exist_ok=True)
+    return root
+
+
+def new_report(capsys, repo: Path, *args: str) -> tuple[int, str, str]:
+    code = main(["new-report", "--root", str(repo), *args])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return code, out, err
+
+
+def test_next_round_carries_previous_answers_and_validates_once_dated(repo, capsys):
+    code, out, _ = new_report(capsys, repo, "--pilot", "5401", "--round", "2")
+    assert code == 0
+    assert f"สร้างไฟล์ {R2} แล้ว" in out and "คัดลอกคำตอบจากรายงานครั้งที่ 1" in out
+    text = (repo / R2).read_text(encoding="utf-8")
+    dataset = load_repository(repo).datasets[2555]
+    previous = next(r for r in dataset.reports if r.district_code == "5401")
+    assert text == render_report_yaml(dataset.pilots["5401"], dataset.settings, 2, previous)
+    assert text.startswith(
+        "# yaml-language-server: $schema=../../../../schema/report.schema.json\n"
+    )
+    assert "# ๔. มีการจัดทำเวทีประชาคมทบทวน" in text  # Thai comments quote the form
+    assert "\n  total: 10\n" in text and "\n  remaining: 2\n" in text
+    assert b"\r\n" not in (repo / R2).read_bytes()
+    assert validate([R2], repo)[0] != []  # the report date is still blank
+    (repo / R2).write_text(fill(text, {"report_date": "2555-06-20"}), encoding="utf-8")
+    assert validate([R2], repo) == ([], 1)
+
+
+def test_first_round_is_blank_and_validates_once_filled(repo, capsys):
+    code, out, _ = new_report(capsys, repo, "--pilot", "๕๔๐๓", "--round", "๑")  # Thai digits
+    assert code == 0 and "เริ่มจากแบบรายงานเปล่า" in out
+    rel = "submissions/2555/54/5403/round-1.yaml"
+    text = (repo / rel).read_text(encoding="utf-8")
+    assert 'lao_name: "องค์การบริหารส่วนตำบลต้าผามอก"' in text
+    (repo / rel).write_text(fill(text, dict(BLANK_ANSWERS)), encoding="utf-8")
+    assert validate([rel], repo) == ([], 1)
+
+
+def test_refuses_to_overwrite_unless_forced(repo, capsys):
+    (repo / R2).parent.mkdir(parents=True, exist_ok=True)
+    (repo / R2).write_text("# งานที่กรอกไว้แล้ว\n", encoding="utf-8")
+    code, _, err = new_report(capsys, repo, "--pilot", "5401", "--round", "2")
+    assert code == 1 and "อยู่แล้ว" in err and "--force" in err
+    assert (repo / R2).read_text(encoding="utf-8") == "# งานที่กรอกไว้แล้ว\n"
+    code, _, _ = new_report(capsys, repo, "--pilot", "5401", "--round", "2", "--force")
+    assert code == 0
+    assert (repo / R2).read_text(encoding="utf-8").startswith("# yaml-language-server:")
+
+
+def test_skips_an_invalid_earlier_round_with_a_warning(repo, capsys):
+    (repo / R2).parent.mkdir(parents=True, exist_ok=True)
+    (repo / R2).write_text("fiscal_year: 2555\nround: 2\n", encoding="utf-8")
+    code, out, err = new_report(capsys, repo, "--pilot", "5401", "--round", "3")
+    assert code == 0
+    assert "คัดลอกคำตอบจากรายงานครั้งที่ 1" in out
+    assert f"ไม่ได้คัดลอกจาก {R2}" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--pilot", "9999", "--round", "1"], "ไม่พบอำเภอรหัส 9999"),
+        (
+            ["--pilot", "5001", "--round", "1"],
+            "ยังไม่มีพื้นที่ต้นแบบในทะเบียน submissions/2555/50/pilots.yaml",
+        ),
+        (["--pilot", "54x3", "--round", "1"], "ต้องเป็นตัวเลข 4 หลัก"),
+        (["--pilot", "5403", "--round", "6"], "ไม่มีรายงานครั้งที่ 6 (มีครั้งที่ 1, 2, 3, 4, 5)"),
+        (["--pilot", "5403", "--round", "สอง"], "ครั้งที่ 'สอง' ต้องเป็นตัวเลข"),
+        (["--pilot", "5403", "--round", "1", "--fiscal-year", "2556"], "ไม่พบปีงบประมาณ 2556"),
+    ],
+)
+def test_usage_errors_are_thai_and_write_nothing(repo, capsys, args, message):
+    before = sorted(p for p in (repo / "submissions").rglob("*"))
+    code, _, err = new_report(capsys, repo, *args)
+    assert code == 2
+    assert message in err
+    assert sorted(p for p in (repo / "submissions").rglob("*")) == before
+
+
+def test_outside_a_repository_is_a_usage_error(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["new-report", "--pilot", "5403", "--round", "1"]) == 2
+    assert "ไม่พบโฟลเดอร์ submissions/" in capsys.readouterr().err
