@@ -7,12 +7,14 @@ GitHub at install time, which this project's network policy does not allow.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 import yaml
@@ -259,3 +261,52 @@ def test_editorconfig_enforces_utf8_lf_spaces():
     assert "root = true" in text
     for setting in ("charset = utf-8", "end_of_line = lf", "indent_style = space"):
         assert setting in text
+
+
+# ------------------------------------------------ Pages serves the site under /<repo>/
+
+PAGES_HOST = "kpi32.github.io"
+
+
+def _site_prefix() -> str:
+    """The project sub-path GitHub Pages serves this repository under: /<repo name>/."""
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    return "/" + config["repo_url"].rstrip("/").rsplit("/", 1)[1] + "/"
+
+
+def test_site_url_is_the_pages_project_url():
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    owner, repo = config["repo_url"].rstrip("/").rsplit("/", 2)[1:]
+    assert config.get("site_url") == f"https://{owner}.github.io/{repo}/"
+
+
+def test_every_link_works_under_the_project_sub_path(tmp_path):
+    """Build as deploy.yml does, then resolve every href/src of every page as a browser
+    would at https://<owner>.github.io/<repo>/...: none may leave the sub-path or miss."""
+    from site_builder.cmd_build import build_site
+
+    prefix = _site_prefix()
+    site = tmp_path / "site"
+    build_site(
+        ROOT, ROOT / "tests" / "fixtures" / "scoring" / "repo", site, tmp_path / "docs", True
+    )
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 20
+    checked = 0
+    for page in pages:
+        rel = page.relative_to(site).as_posix()
+        base = f"https://{PAGES_HOST}{prefix}{rel}"
+        text = page.read_text(encoding="utf-8")
+        for attr, ref in re.findall(r'(href|src|data-pagefind)="([^"]*)"', text):
+            target = urlsplit(urljoin(base, html.unescape(ref)))
+            if target.scheme not in ("http", "https") or target.netloc != PAGES_HOST:
+                continue  # the git host, mailto:, data: ...
+            assert target.path.startswith(prefix), f"{rel}: {ref} leaves {prefix}"
+            inside = site / unquote(target.path[len(prefix) :])
+            if attr == "data-pagefind":  # the search bundle's folder, not a page
+                inside = inside / "pagefind-ui.js"
+            elif target.path.endswith("/"):
+                inside = inside / "index.html"
+            assert inside.exists(), f"{rel}: {ref} -> {target.path} is missing"
+            checked += 1
+    assert checked > 1000
