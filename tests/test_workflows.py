@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -310,3 +311,38 @@ def test_every_link_works_under_the_project_sub_path(tmp_path):
             assert inside.exists(), f"{rel}: {ref} -> {target.path} is missing"
             checked += 1
     assert checked > 1000
+
+
+def test_pre_commit_hook_blocks_a_bad_report_and_passes_a_good_one(tmp_path):
+    """pre-commit itself runs the local hook in a scratch repository (no network)."""
+    repo = tmp_path / "repo"
+    for rel in ("submissions/2555/settings.yaml", "submissions/2555/54/pilots.yaml"):
+        (repo / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / rel, repo / rel)
+    shutil.copytree(ROOT / "schema", repo / "schema")
+    shutil.copy2(ROOT / ".pre-commit-config.yaml", repo)
+    (repo / ".venv").symlink_to(ROOT / ".venv")
+    (repo / ".gitignore").write_text(".venv\n", encoding="utf-8")
+    report = "submissions/2555/54/5403/round-1.yaml"
+    (repo / report).parent.mkdir(parents=True)
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "HOME": str(tmp_path)}
+
+    def hook(source: Path) -> subprocess.CompletedProcess:
+        shutil.copy2(source, repo / report)
+        subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+        subprocess.run(["git", "add", "-A"], cwd=repo, check=True)
+        return subprocess.run(
+            [str(BIN / "pre-commit"), "run", "kpi32-validate", "--files", report],
+            cwd=repo,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    bad = hook(ROOT / "tests/fixtures/pr/failing/submissions/2555/54/5403/round-1.yaml")
+    assert bad.returncode == 1, bad.stdout + bad.stderr
+    assert f"{report}:6:14: error R-DATE-CE:" in bad.stdout
+    good = hook(ROOT / "tests/fixtures/pr/passing/submissions/2555/54/5403/round-1.yaml")
+    assert good.returncode == 0, good.stdout + good.stderr
+    assert "Passed" in good.stdout
