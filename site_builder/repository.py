@@ -68,10 +68,14 @@ def load_registry(
         prov = code_str(doc.data["province_code"], 2)
         found = rules.check_registry(doc, fiscal_year, prov_dir.parent.name)
         loaded.findings.extend(found)
-        if any(f.is_error for f in found):
+        # One wrong entry must not unregister the whole province: drop only that pilot.
+        errors = [f.field.split(".") for f in found if f.is_error]
+        if any(len(e) < 2 or e[0] != "pilots" for e in errors):
             continue
+        bad = {code_str(e[1], 4) for e in errors}
         for pilot in to_pilots(doc, names.get(prov, prov)):
-            pilots[pilot.district_code] = pilot
+            if pilot.district_code not in bad:
+                pilots[pilot.district_code] = pilot
     return pilots
 
 

@@ -351,7 +351,8 @@ def _identity(r: Report, out: _Out, ctx: Context) -> None:
             "R-NOT-REGISTERED",
             ("district_code",),
             f"อำเภอรหัส {r.district_code} ยังไม่มีพื้นที่ต้นแบบในทะเบียน ({registry}) "
-            "ให้ตรวจรหัสอำเภอ หรือแจ้งสำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดให้เพิ่มในทะเบียนก่อน",
+            "ให้ตรวจรหัสอำเภอ หรือแจ้งสำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดให้เพิ่มในทะเบียนก่อน "
+            f"(ถ้าทะเบียนมีอำเภอนี้อยู่แล้ว ให้ตรวจข้อผิดพลาดของทะเบียนด้วย site-builder validate {registry})",
         )
         other = _type_contradiction(r.lao_type, r.lao_name)
         if other:

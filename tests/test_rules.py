@@ -218,3 +218,11 @@ def test_broken_header_stops_at_the_schema(tmp_path):
     fixture.write_text(src.replace("lao_type: sao", "lao_type: อบต."), encoding="utf-8")
     found, _ = check_in_repo(tmp_path, fixture, DEFAULT_PATH)
     assert {f.code for f in found} == {"S-ENUM"}
+
+
+def test_one_bad_registry_entry_does_not_unregister_the_others(tmp_path):
+    fixture = FIXTURES / "reports" / "registry-R-REG-DISTRICT-NAME.yaml"
+    _, loaded = check_in_repo(tmp_path, fixture, "submissions/2555/54/pilots.yaml")
+    pilots = loaded.datasets[2555].pilots
+    assert "5401" in pilots and "5403" not in pilots
+    assert [f for f in loaded.findings if f.path.endswith("5401/round-1.yaml")] == []
