@@ -106,7 +106,7 @@ def load_dataset(data_root: Path, root: Path) -> Dataset:
     return dataset
 
 
-def generate_docs(root: Path, data_root: Path, docs: Path, config: dict) -> Dataset:
+def generate_docs(root: Path, data_root: Path, docs: Path, config: dict) -> tuple[Dataset, int]:
     """Everything before MkDocs: pages, assets and open data under ``docs``."""
     dataset = load_dataset(data_root, root)
     evaluations = evaluate_all(dataset)
@@ -125,26 +125,41 @@ def generate_docs(root: Path, data_root: Path, docs: Path, config: dict) -> Data
         columns=tuple((name, tuple(cols)) for name, cols in exports.COLUMNS.items()),
     )
     docs.mkdir(parents=True, exist_ok=True)
-    generate(dataset, results, docs, opts, root / "docs")
+    pages = generate(dataset, results, docs, opts, root / "docs").pages()
     shutil.copytree(ASSETS / "kpi", docs / "assets" / "kpi", dirs_exist_ok=True)
     data_dir = docs / "data"
     exports.write_open_data(data_dir, dataset, results, evaluations, root / "schema")
-    return dataset
+    return dataset, pages
+
+
+def build_site(
+    root: Path, data_root: Path, site_dir: Path, docs: Path, strict: bool = False
+) -> tuple[Dataset, int]:
+    """The whole build; raises BuildError with a Thai message. Tests call this too."""
+    config = site_config(root)
+    dataset, pages = generate_docs(root, data_root, docs, config)
+    mkdocs_build(root, docs, site_dir, config, dataset.fictional, strict)
+    pagefind(site_dir)
+    return dataset, pages
 
 
 def _submit_url(config: dict, dataset: Dataset, pilot, round_number: int) -> str | None:
-    """The prefilled submission link from submit_link, when that module is present."""
+    """The prefilled "ส่งรายงานครั้งที่ N" link (submit_link); None for demo data."""
+    if dataset.fictional:
+        return None
     try:
         from . import submit_link
     except ImportError:
         return None
-    build = getattr(submit_link, "submit_url", None)
-    if build is None or not config.get("repo_url") or dataset.fictional:
-        return None
-    try:
-        return build(config["repo_url"], pilot, round_number, dataset.settings)
-    except (TypeError, ValueError):
-        return None
+    previous = submit_link.previous_report(dataset.reports, pilot.district_code, round_number)
+    return submit_link.submit_url(
+        config.get("repo_url"),
+        pilot,
+        round_number,
+        dataset.settings,
+        branch=str((config.get("extra") or {}).get("repo_branch", "main")),
+        previous=previous,
+    )
 
 
 def _mkdocs_overrides(config: dict, docs: Path, fictional: bool) -> dict:
@@ -186,9 +201,16 @@ def _mkdocs_logging() -> None:
 
 
 def pagefind(site_dir: Path) -> None:
-    """Index the built site for search; Pagefind segments Thai words (extended build)."""
+    """Index the built site for search (see render/search.py for how Thai names match)."""
     proc = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"],
+        [
+            sys.executable,
+            "-m",
+            "pagefind",
+            "--site",
+            str(site_dir),
+            "--silent",
+        ],
         capture_output=True,
         text=True,
         check=False,
@@ -256,20 +278,18 @@ def run(args: argparse.Namespace) -> int:
         data_root = (args.data or root).absolute()
         docs = (args.docs_dir or root / "build" / "docs-gen").absolute()
         site_dir = (args.site_dir or root / "site").absolute()
-        config = site_config(root)
-        dataset = generate_docs(root, data_root, docs, config)
         if args.serve:
+            config = site_config(root)
+            dataset, _ = generate_docs(root, data_root, docs, config)
             return serve(root, data_root, docs, config, dataset, args.dev_addr)
-        mkdocs_build(root, docs, site_dir, config, dataset.fictional, args.strict)
-        pagefind(site_dir)
+        dataset, pages = build_site(root, data_root, site_dir, docs, args.strict)
     except BuildError as exc:
         print(str(exc), file=sys.stderr)
         return 1
-    pages = len(dataset.pilots) + 5
     note = " (ข้อมูลสมมติ เพื่อการสาธิต)" if dataset.fictional else ""
     print(
         f"สร้างเว็บไซต์แล้วที่ {site_dir}{note}: พื้นที่ต้นแบบ {len(dataset.pilots)} แห่ง "
-        f"รายงาน {len(dataset.reports)} ฉบับ หน้าเว็บประมาณ {pages} หน้า "
+        f"รายงาน {len(dataset.reports)} ฉบับ {pages} หน้า "
         f"ใช้เวลา {time.perf_counter() - started:.1f} วินาที"
     )
     return 0

@@ -11,8 +11,8 @@ from decimal import Decimal
 
 from .env import fixed, render
 
-WIDTH, HEIGHT = 640, 300
-LEFT, RIGHT, TOP, BOTTOM = 44, 12, 16, 48
+WIDTH, HEIGHT = 360, 220
+LEFT, RIGHT, TOP, BOTTOM = 30, 6, 18, 30
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ def progress_svg(
                 width=round(slot * 0.6, 1),
                 height=round(HEIGHT - BOTTOM - y, 1),
                 label=label,
-                value=f"{fixed(percent)}%" if percent is not None else "ไม่มีรายงาน",
+                value=f"{fixed(percent)}%" if percent is not None else "–",
                 empty=percent is None,
             )
         )

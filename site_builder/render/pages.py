@@ -9,15 +9,17 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
-from ..aggregate import NationRound, PilotStatus, Results
+from ..aggregate import NationRound, PilotStatus, Results, score
 from ..evaluate import CRITERION_TITLES
 from ..geography import CREDIT
 from ..model import LAO_TYPES, Dataset, Pilot
 from .chart import progress_svg
 from .env import environment
 from .form import form_items
+from .search import keys_for
 from .views import MARKS, at_round, marks_for, round_cell, round_short, row_for
 
 PAGES_IN_NAV = ("index.md", "pilots.md", "methodology.md", "open-data.md", "how-to-submit.md")
@@ -52,6 +54,9 @@ class Writer:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
 
+    def pages(self) -> int:
+        return sum(1 for p in self.written if p.suffix == ".md")
+
     def prune(self, keep_under: tuple[str, ...]) -> None:
         """Remove generated pages no longer produced (a pilot left the registry)."""
         for sub in keep_under:
@@ -68,6 +73,21 @@ def _git_links(opts: SiteOptions, path: str) -> dict[str, str] | None:
         "path": path,
         "source": f"{base}/blob/{opts.branch}/{path}",
         "history": f"{base}/commits/{opts.branch}/{path}",
+    }
+
+
+def worked_example(dataset: Dataset, percent: str = "72.3") -> dict:
+    """The methodology's example, computed by the scoring code itself (72.3 -> 3.4600)."""
+    s = dataset.settings
+    pct = Decimal(percent)
+    lower = sum(1 for level in s.levels if level <= pct)
+    between = 1 <= lower < len(s.levels)
+    return {
+        "percent": pct,
+        "score": score(pct, s.levels, s.below_level1_score),
+        "lower": lower,
+        "low": s.levels[lower - 1] if between else None,
+        "high": s.levels[lower] if between else None,
     }
 
 
@@ -145,6 +165,7 @@ def _pilot_context(status: PilotStatus, dataset: Dataset, opts: SiteOptions) -> 
     submit = opts.submit_url(pilot, next_round) if (opts.submit_url and next_round) else None
     return {
         "pilot": pilot,
+        "search": keys_for(pilot.district, pilot.province, lao_name=pilot.lao_name),
         "lao_type": LAO_TYPES.get(pilot.lao_type, ""),
         "latest": latest,
         "latest_round": rounds.get(latest.round) if latest else None,
@@ -192,6 +213,7 @@ def generate(
             base="",
             nation=_nation_view(dataset, results, current),
             registered=len(dataset.pilots),
+            page_keys=keys_for("ภาพรวมประเทศ", "ผลการดำเนินงาน", "คะแนน", "ร้อยละ"),
             reports=len(dataset.reports),
         ),
     )
@@ -199,11 +221,23 @@ def generate(
         "pilots.md",
         env.get_template("pilots.md.j2").render(common, base="../", provinces=provinces),
     )
-    w.write("methodology.md", env.get_template("methodology.md.j2").render(common, base="../"))
+    w.write(
+        "methodology.md",
+        env.get_template("methodology.md.j2").render(
+            common,
+            base="../",
+            example=worked_example(dataset),
+            page_keys=keys_for("วิธีคำนวณ", "เกณฑ์", "สูตร", "คะแนน", "หนังสืออ้างอิง"),
+        ),
+    )
     w.write(
         "open-data.md",
         env.get_template("open-data.md.j2").render(
-            common, base="../", files=opts.open_data, columns=opts.columns
+            common,
+            base="../",
+            files=opts.open_data,
+            columns=opts.columns,
+            page_keys=keys_for("ข้อมูลเปิด", "ดาวน์โหลด", "คำอธิบายข้อมูล"),
         ),
     )
     province_tpl = env.get_template("province.md.j2")
@@ -216,6 +250,7 @@ def generate(
                 base="../../",
                 code=code,
                 name=prov_rows[0].province,
+                search=keys_for(prov_rows[0].province),
                 rows=prov_rows,
                 counts=[
                     (rounds_by_number.get(p.round), p.counts)

@@ -50,7 +50,29 @@
     if (input.value) apply();
   }
 
-  /* ---- Pagefind search, loaded on first use ---- */
+  /* ---- Pagefind search, loaded on first use ----
+     Queries are encoded exactly like the pages' search keys (render/search.py):
+     Thai letters become two letters a-z, so Pagefind matches names by prefix. */
+  var LONG = { "อบต": "องค์การบริหารส่วนตำบล", "ทต": "เทศบาลตำบล", "ทม": "เทศบาลเมือง", "ทน": "เทศบาลนคร" };
+  function encodeWord(word) {
+    var s = word.toLowerCase().replace(/\u200b/g, "");
+    s = s.replace(/(อบต)\.?|(ทต|ทม|ทน)\./g, function (m, a, b) { return LONG[a || b]; });
+    s = s.replace(/^(อำเภอ|จังหวัด|อ\.|จ\.)/, "");
+    var out = "";
+    for (var i = 0; i < s.length; i++) {
+      var code = s.charCodeAt(i);
+      if (code >= 0x0e00 && code <= 0x0e7f) {
+        var n = code - 0x0e00;
+        out += String.fromCharCode(97 + Math.floor(n / 26)) + String.fromCharCode(97 + (n % 26));
+      } else if (code >= 48 && code <= 57) {
+        out += s.charAt(i);
+      }
+    }
+    return out;
+  }
+  function encodeQuery(term) {
+    return (term || "").split(/\s+/).map(encodeWord).filter(Boolean).join(" ");
+  }
   var loaded = null;
   function load(bundle) {
     if (loaded) return loaded;
@@ -92,10 +114,11 @@
             showImages: false,
             showSubResults: false,
             resetStyles: false,
+            processTerm: encodeQuery,
             autofocus: true,
             translations: {
               placeholder: "พิมพ์ชื่อเทศบาล อบต. อำเภอ หรือจังหวัด",
-              zero_results: "ไม่พบผลลัพธ์สำหรับ [SEARCH_TERM]",
+              zero_results: "ไม่พบชื่อที่ตรงกับคำค้น",
               clear_search: "ล้าง",
               load_more: "แสดงเพิ่มเติม",
               search_label: "ค้นหาในเว็บไซต์นี้"

@@ -1,0 +1,140 @@
+"""Headless Chromium against sites built once per session and served on localhost.
+
+The server gzips text like a static host (GitHub Pages) does, so the page-weight
+check measures what a phone would really download on a first visit.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import io
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from site_builder.cmd_build import build_site
+
+CHROMIUM = Path("/usr/bin/chromium")
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+_GZIP_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")
+
+
+def pytest_collection_modifyitems(items):
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Static files, gzipped for text types when the browser asks, no access log."""
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()  # the base class redirects to the slash URL
+            path = path / "index.html"
+        ctype = self.guess_type(str(path))
+        wants = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (wants and path.is_file() and ctype.startswith(_GZIP_TYPES)):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+@pytest.fixture(scope="session")
+def chromium_path():
+    if not CHROMIUM.exists():
+        pytest.skip("ไม่พบ /usr/bin/chromium (ติดตั้งด้วย apt-get install chromium หรือ .ci/run)")
+    return str(CHROMIUM)
+
+
+def _serve(directory: Path):
+    handler = functools.partial(_Handler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory, chromium_path):
+    """The Phrae scoring fixture (8 pilots, reports in rounds 1-3) as a built site."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    work = tmp_path_factory.mktemp("browser-site")
+    site = work / "site"
+    build_site(ROOT, FIXTURES / "scoring" / "repo", site, work / "docs", strict=True)
+    server = _serve(site)
+    yield site, f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def hostile(tmp_path_factory, chromium_path):
+    """A site built from names and answers that try to inject markup and scripts."""
+    work = tmp_path_factory.mktemp("hostile-site")
+    site = work / "site"
+    build_site(ROOT, FIXTURES / "site_hostile", site, work / "docs", strict=True)
+    server = _serve(site)
+    yield site, f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium_path, args=ARGS)
+        yield b
+        b.close()
+
+
+class Watch:
+    """Console errors and requests to any host but the site's own."""
+
+    def __init__(self, page, base: str) -> None:
+        self.errors: list[str] = []
+        self.foreign: list[str] = []
+        self.failed: list[str] = []
+        host = base.split("/")[2]
+        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("response", lambda r: self.failed.append(r.url) if r.status >= 400 else None)
+        page.on(
+            "request",
+            lambda r: (
+                None
+                if r.url.split("/")[2] == host or r.url.startswith("data:")
+                else self.foreign.append(r.url)
+            ),
+        )
+
+
+@pytest.fixture
+def page_on(browser):
+    """A fresh phone-sized page (empty cache) and its Watch, per test."""
+    contexts = []
+
+    def open_(base: str):
+        ctx = browser.new_context(viewport={"width": 390, "height": 844}, locale="th-TH")
+        contexts.append(ctx)
+        page = ctx.new_page()
+        return page, Watch(page, base)
+
+    yield open_
+    for ctx in contexts:
+        ctx.close()
