@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from site_builder import rules
-from site_builder.load import Document
+from site_builder.load import Document, parse_text
 from site_builder.repository import load_repository
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -226,3 +226,48 @@ def test_one_bad_registry_entry_does_not_unregister_the_others(tmp_path):
     pilots = loaded.datasets[2555].pilots
     assert "5401" in pilots and "5403" not in pilots
     assert [f for f in loaded.findings if f.path.endswith("5401/round-1.yaml")] == []
+
+
+def test_random_mutations_never_crash_a_rule():
+    """Any shape the schema lets through (or the partial check keeps) ends as findings."""
+    import copy
+    import random
+
+    from site_builder import geography
+    from site_builder.convert import to_report
+    from site_builder.schema_check import schema_findings
+
+    ds = load_repository(FIXTURES / "repo", schema_root=ROOT).datasets[2555]
+    ctx = rules.Context(ds.settings, ds.pilots, geography.district_by_code())
+    text = (FIXTURES / "valid" / "round-1.yaml").read_text(encoding="utf-8")
+    base = parse_text(text).data
+    values = [None, 0, -1, 1, 36, 120, 10**6, "", " ", "x", "done", "not_yet", "covered"]
+    values += ["2555-05-25", "2555-02-30", "2012-01-01", "๒๕๕๕-๐๖-๓๐", [], ["economy"], {}]
+    values += [{"status": "done"}, {"status": "not_yet"}, Decimal("33.33"), "<b>x</b>", "99"]
+    rnd = random.Random(7)
+    checked = 0
+    for _ in range(1500):
+        data = copy.deepcopy(base)
+        for _ in range(rnd.randint(1, 4)):
+            parent = data
+            while isinstance(parent, dict) and parent and rnd.random() < 0.5:
+                child = parent[rnd.choice(list(parent))]
+                if not isinstance(child, dict) or not child:
+                    break
+                parent = child
+            if isinstance(parent, dict) and parent:
+                key = rnd.choice(list(parent))
+                parent[key] = copy.deepcopy(rnd.choice(values))
+        doc = Document(DEFAULT_PATH, data)
+        found = schema_findings(doc, ROOT / "schema" / "report.schema.json")
+        broken = rules.broken_keys(doc, found) if found else set()
+        stand_in = rules.partial_document(doc, broken) if found else doc
+        if stand_in is None:
+            continue
+        report, _ = to_report(stand_in)
+        if report is None:
+            continue
+        out = rules.check_report(report, doc, ctx, skip=frozenset(broken))
+        assert "R-INTERNAL" not in {f.code for f in out}
+        checked += 1
+    assert checked > 300
