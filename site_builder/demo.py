@@ -80,6 +80,8 @@ def check_target(out: Path, protected: list[Path]) -> None:
     target = out.resolve()
     for root in protected:
         real = (root / SUBMISSIONS).resolve()
+        if not real.is_dir() or is_fictional(root):
+            continue  # no real data there to protect
         if _inside(target, real) or _inside(real, target / SUBMISSIONS):
             raise DemoError(
                 f"ไม่เขียนข้อมูลสมมติลงใน {real} เพราะเป็นโฟลเดอร์รายงานจริง "

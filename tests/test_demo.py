@@ -146,3 +146,10 @@ def test_fictional_geography_is_ignored_without_the_marker(tmp_path):
     loaded = load_repository(out, schema_root=ROOT)
     assert loaded.errors()  # fictional codes are not real districts
     assert loaded.datasets[2555].fictional is False
+
+
+def test_writing_into_the_current_empty_folder_is_fine(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["demo", "--out", ".", "--provinces", "54", "--quiet"]) == 0
+    assert main(["demo", "--out", ".", "--provinces", "54", "--quiet"]) == 0  # rerun in place
+    assert demo.is_fictional(tmp_path)
