@@ -89,6 +89,24 @@ def test_actionlint_runner_reports_problems(tmp_path):
     assert f"{bad}:6:" in out.stdout and "untrusted" in out.stdout
 
 
+def test_run_scripts_pass_shellcheck(tmp_path):
+    """The WebAssembly actionlint cannot start shellcheck itself, so run it here on
+    every run: script, as bash -e would see it (GitHub's default shell on Linux)."""
+    shellcheck = shutil.which("shellcheck")
+    if shellcheck is None:
+        pytest.skip("shellcheck not installed (apt-get install shellcheck; .ci/run installs it)")
+    scripts = []
+    for path in sorted(WORKFLOWS.glob("*.yml")):
+        for i, step in enumerate(_steps(_load(path))):
+            if "run" in step:
+                script = tmp_path / f"{path.stem}-{i}.sh"
+                script.write_text("#!/bin/bash -e\n" + step["run"] + "\n", encoding="utf-8")
+                scripts.append(str(script))
+    assert len(scripts) >= 6
+    out = subprocess.run([shellcheck, "--severity=style", *scripts], capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
 def test_zizmor_is_clean_offline():
     # --offline: no GitHub API calls (unreachable here); pedantic: code smells too.
     # --collect=all also audits .pre-commit-config.yaml and .pre-commit-hooks.yaml.
