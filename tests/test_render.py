@@ -1,0 +1,111 @@
+"""Rendering helpers: escaping, numbers, the SVG chart, the paper-form wording, search keys."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+
+from site_builder.aggregate import aggregate, evaluate_all
+from site_builder.render.chart import progress_svg
+from site_builder.render.env import fixed, front_matter_str, number
+from site_builder.render.form import form_items
+from site_builder.render.pages import current_round, worked_example
+from site_builder.render.search import encode, keys_for, normalise
+from site_builder.render.views import round_short, row_for
+from site_builder.repository import load_repository
+
+ROOT = Path(__file__).resolve().parents[1]
+SCORING = ROOT / "tests" / "fixtures" / "scoring" / "repo"
+
+
+def _dataset(root: Path):
+    loaded = load_repository(root, schema_root=ROOT)
+    return loaded.datasets[2555]
+
+
+def test_front_matter_is_yaml_and_html_escaped():
+    value = 'อบต.<script>alert("x")</script>\n---\ntitle: other'
+    parsed = yaml.safe_load(f"title: {front_matter_str(value)}\n")
+    assert parsed == {
+        "title": "อบต.&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;\n---\ntitle: other"
+    }
+
+
+def test_numbers_round_half_up_and_group():
+    assert fixed(Decimal("70.045")) == "70.05"
+    assert fixed(Decimal("3.46"), 4) == "3.4600"
+    assert fixed(None) == "–"
+    assert number(4390) == "4,390"
+
+
+def test_chart_is_svg_text_with_escaped_title():
+    svg = progress_svg(
+        [("พ.ค. 55", Decimal("12.5")), ("มิ.ย. 55", None)],
+        (Decimal(60), Decimal(80)),
+        'ร้อยละ <b>"x"</b>',
+    )
+    assert svg.startswith("<svg") and 'role="img"' in svg
+    assert '<title id="chart-title">ร้อยละ &lt;b&gt;&#34;x&#34;&lt;/b&gt;</title>' in svg
+    assert ">พ.ค. 55</text>" in svg and ">12.50%</text>" in svg
+    assert 'class="kpi-bar-empty"' in svg  # the round without reports
+    assert ">ระดับ 1</text>" in svg and ">ระดับ 2</text>" in svg
+
+
+def test_form_items_read_like_the_paper_form():
+    ds = _dataset(SCORING)
+    report = next(r for r in ds.reports if r.district_code == "5403" and r.round == 1)
+    items = {i.number: i for i in form_items(report)}
+    assert list(items) == list(range(1, 9))
+    assert items[1].answer.startswith("หมู่บ้าน ทั้งหมด")
+    for item in items.values():
+        assert "None" not in item.answer
+
+
+def test_worked_example_uses_the_scoring_code():
+    ex = worked_example(_dataset(ROOT))
+    assert (ex["score"], ex["lower"], ex["low"], ex["high"]) == (
+        Decimal("3.4600"),
+        3,
+        Decimal(70),
+        Decimal(75),
+    )
+
+
+def test_rows_for_registered_and_unregistered_districts():
+    ds = _dataset(SCORING)
+    results = aggregate(ds, evaluate_all(ds))
+    current = current_round(ds)
+    rows = {s.district.code: row_for(s, ds.settings.rounds, current) for s in results.pilots}
+    unregistered = next(code for code in rows if code not in ds.pilots)
+    assert rows[unregistered].name is None
+    phrae = rows["5403"]
+    assert phrae.name == "องค์การบริหารส่วนตำบลต้าผามอก"
+    assert [m.criterion for m in phrae.marks] == [1, 2, 3, 4, 5]
+    assert all(m.symbol in "✓✗–" for m in phrae.marks)
+    assert phrae.rounds[0].text in ("ส่งแล้ว", "ส่งช้า")
+
+
+def test_round_short_label():
+    from site_builder.model import Round
+
+    assert round_short(Round(1, "พฤษภาคม 2555", date(2012, 5, 1), date(2012, 5, 25))) == "พ.ค. 55"
+
+
+def test_search_keys_match_any_leading_part_of_a_name():
+    keys = keys_for("ลอง", "แพร่", lao_name="องค์การบริหารส่วนตำบลต้าผามอก").split()
+    for query in (
+        "ต้าผา",
+        "ต้าผามอก",
+        "ผามอก",
+        "อบต.ต้าผามอก",
+        "อบต ต้าผา",
+        "องค์การบริหารส่วนตำบลต้า",
+        "อำเภอลอง",
+        "จังหวัดแพร่",
+    ):
+        assert any(k.startswith(encode(query)) for k in keys), query
+    assert all(k.isascii() and k.isalnum() for k in keys)
+    assert normalise(" อบต. สบสาย ") == "องค์การบริหารส่วนตำบลสบสาย"

@@ -1,0 +1,198 @@
+"""A built site, checked as files: pages, honesty, privacy, escaping, nav and size budgets."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+
+from site_builder.cmd_build import BuildError, build_site
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+FICTIONAL = "ข้อมูลสมมติ เพื่อการสาธิต"
+PILOT_PAGE_BUDGET = 40 * 1024
+
+
+def _build(tmp: Path, data: Path) -> Path:
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    build_site(ROOT, data, tmp / "site", tmp / "docs", strict=True)
+    return tmp / "site"
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory):
+    """This repository's own submissions: 8 Phrae pilots and no reports yet."""
+    return _build(tmp_path_factory.mktemp("real"), ROOT)
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    return _build(tmp_path_factory.mktemp("hostile"), FIXTURES / "site_hostile")
+
+
+@pytest.fixture(scope="module")
+def fictional_site(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("fictional")
+    data = tmp / "data"
+    shutil.copytree(FIXTURES / "scoring" / "repo", data)
+    (data / "FICTIONAL").write_text(FICTIONAL + "\n", encoding="utf-8")
+    return _build(tmp, data)
+
+
+def _html(site: Path, rel: str) -> str:
+    return (site / rel / "index.html").read_text(encoding="utf-8")
+
+
+def _pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if "pagefind" not in p.parts)
+
+
+class _Refs(HTMLParser):
+    """Every URL a page loads (resources) and links to (anchors)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.resources: list[str] = []
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "a" and a.get("href"):
+            self.links.append(a["href"])
+        for key in ("src", "srcset", "poster", "data"):
+            if a.get(key):
+                self.resources.append(a[key])
+        # canonical/alternate only name the page; every other <link> is fetched
+        if tag == "link" and a.get("href") and a.get("rel") not in ("canonical", "alternate"):
+            self.resources.append(a["href"])
+
+
+def _refs(path: Path) -> _Refs:
+    parser = _Refs()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_real_repository_shows_phrae_pilots_and_honest_empty_state(real_site):
+    assert sorted(p.name for p in (real_site / "pilot").iterdir()) == [
+        f"54{n:02d}" for n in range(1, 9)
+    ]
+    assert len(list((real_site / "province").iterdir())) == 76
+    home = _html(real_site, "")
+    assert "ยังไม่มีรายงาน" in home
+    assert FICTIONAL not in home
+    pilots = _html(real_site, "pilots")
+    assert pilots.count("ยังไม่ได้ระบุพื้นที่ต้นแบบ</td>") == 870
+    assert "องค์การบริหารส่วนตำบลต้าผามอก" in pilots
+    assert '<html lang="th"' in home
+    assert '<meta name="description"' in home
+
+
+def test_methodology_reads_settings(real_site):
+    page = _html(real_site, "methodology")
+    assert "= <strong>3.4600</strong>" in page
+    assert "ได้ 1.0000 คะแนน" in page  # below_level1_score from settings.yaml
+    assert "มท ๐๘๙๑.๔/ว ๑๖๒๕" in page and "9 พฤษภาคม 2555" in page
+    assert "พร ๐๐๓๗.๗/ว ๒๕๖๓" in page and "27 พฤษภาคม 2555" in page
+
+
+def test_open_data_and_dictionary(real_site):
+    for name in ("national.json", "results.csv", "reports.csv", "pilots.csv"):
+        assert (real_site / "data" / name).is_file()
+    page = _html(real_site, "open-data")
+    assert "<code>criterion4_reason</code>" in page or "<code>criterion4</code>" in page
+    assert "geothai" in page
+
+
+def test_pilot_page_links_source_and_history(real_site):
+    page = _html(real_site, "pilot/5403")
+    assert "/blob/main/submissions/2555/54/pilots.yaml" in page
+    assert "/commits/main/submissions/2555/54/pilots.yaml" in page
+    assert "ส่งรายงานครั้งที่ 1" in page
+
+
+def test_no_resource_leaves_the_site(real_site, fictional_site):
+    offenders = []
+    for site in (real_site, fictional_site):
+        for page in _pages(site):
+            for url in _refs(page).resources:
+                if urlparse(url).scheme or url.startswith("//"):
+                    offenders.append((page.relative_to(site), url))
+        for asset in list(site.rglob("*.css")) + list(site.rglob("*.js")):
+            if "pagefind" in asset.parts or "lunr" in asset.parts or "workers" in asset.parts:
+                continue
+            text = asset.read_text(encoding="utf-8", errors="replace")
+            for m in re.finditer(r"url\(\s*['\"]?(https?:)?//", text):
+                offenders.append((asset.relative_to(site), m.group(0)))
+            if "fonts.googleapis" in text or "fonts.gstatic" in text:
+                offenders.append((asset.relative_to(site), "google fonts"))
+    assert offenders == []
+
+
+def test_internal_links_resolve(real_site):
+    missing = []
+    for page in _pages(real_site):
+        if page.name == "404.html":
+            continue
+        rel = page.relative_to(real_site).as_posix()
+        for href in _refs(page).links:
+            url = urlparse(urljoin("http://x/" + rel, href))
+            if url.netloc != "x":
+                continue
+            target = real_site / url.path.lstrip("/")
+            if not (target.is_file() or (target / "index.html").is_file()):
+                missing.append((rel, href))
+    assert missing == []
+
+
+def test_pilot_pages_stay_out_of_the_nav_and_small(fictional_site):
+    home = _html(fictional_site, "")
+    assert 'href="pilot/' not in home.split('<div class="md-content"')[0]
+    for page in (fictional_site / "pilot").glob("*/index.html"):
+        assert page.stat().st_size <= PILOT_PAGE_BUDGET, page
+
+
+def test_fictional_data_is_bannered_everywhere(fictional_site):
+    for page in _pages(fictional_site):
+        if page.name == "404.html":
+            continue
+        assert FICTIONAL in page.read_text(encoding="utf-8"), page
+    # no links to a repository that does not hold these files
+    assert "/blob/main/" not in _html(fictional_site, "pilot/5401")
+
+
+def test_hostile_text_is_escaped(hostile_site):
+    raw = [
+        "<script>window.__pwned",
+        '<img src=x onerror="window',
+        '<svg onload="window',
+        "<iframe",
+        'href="javascript:',
+    ]
+    for page in _pages(hostile_site):
+        text = page.read_text(encoding="utf-8")
+        for needle in raw:
+            assert needle not in text, (page, needle)
+    pilot = _html(hostile_site, "pilot/5403")
+    assert "[ลิงก์](javascript:alert(3)) | ท่อ | `โค้ด`</h1>" in pilot
+    assert "&lt;script&gt;window.__pwned = 5&lt;/script&gt;นางสาวทดสอบ" in pilot
+    assert "**ตัวหนา**" in pilot
+    title = _html(hostile_site, "pilot/5401").split("<title>")[1].split("</title>")[0]
+    assert title.startswith("เทศบาลตำบล&lt;script&gt;")
+
+
+def test_data_errors_stop_the_build_with_thai_message(tmp_path, capsys):
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "site_hostile", data)
+    bad = data / "submissions/2555/54/5403/round-1.yaml"
+    bad.write_text(bad.read_text(encoding="utf-8").replace("round: 1", "round: 9"), "utf-8")
+    with pytest.raises(BuildError, match="ข้อมูลมีข้อผิดพลาด"):
+        build_site(ROOT, data, tmp_path / "site", tmp_path / "docs")
+    assert "round-1.yaml" in capsys.readouterr().err
+    assert not (tmp_path / "site").exists()
