@@ -97,6 +97,12 @@ def run(args: argparse.Namespace) -> int:
 
     rel = report_relpath(fiscal_year, code, number)
     target = root / rel
+    if _through_link(root, rel):  # never write through a link: it could point anywhere
+        print(
+            f"site-builder new-report: {rel} หรือโฟลเดอร์ที่อยู่ของไฟล์เป็นลิงก์ (symlink) ให้ลบลิงก์นั้นก่อน",
+            file=sys.stderr,
+        )
+        return 1
     if target.exists() and not args.force:
         print(
             f"site-builder new-report: มีไฟล์ {rel} อยู่แล้ว จึงไม่เขียนทับ "
@@ -107,9 +113,17 @@ def run(args: argparse.Namespace) -> int:
     previous = previous_report(dataset.reports, code, number)
     skipped = _invalid_earlier(loaded, fiscal_year, code, number, previous)
     text = render_report_yaml(pilot, dataset.settings, number, previous)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with open(target, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(text)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+    except OSError as exc:
+        print(
+            f"site-builder new-report: เขียนไฟล์ {rel} ไม่ได้ ({exc.strerror or exc}) "
+            "ให้ตรวจสิทธิ์การเขียนและพื้นที่ว่างของดิสก์",
+            file=sys.stderr,
+        )
+        return 1
 
     print(f"สร้างไฟล์ {rel} แล้ว ({pilot.lao_name} รายงานครั้งที่ {number})")
     if previous is not None:
@@ -130,3 +144,12 @@ def _invalid_earlier(
     paths = [report_relpath(fiscal_year, code, n) for n in range(after + 1, number)]
     bad = {f.path for f in loaded.errors()}
     return [p for p in paths if p in bad]
+
+
+def _through_link(root: Path, rel: str) -> bool:
+    path = root
+    for part in Path(rel).parts:
+        path = path / part
+        if path.is_symlink():
+            return True
+    return False

@@ -34,7 +34,8 @@ SITE_INPUTS = (
 )
 # Changes under these paths can turn existing, unchanged reports invalid.
 RULE_INPUTS = ("schema/", "site_builder/", "pyproject.toml", "requirements.lock")
-SHOWN = 5  # files named in one annotation; the job summary lists all
+SHOWN = 5  # files named in one annotation
+LISTED = 300  # files listed in the job summary, which GitHub caps at 1 MiB for all steps
 
 
 @dataclass(frozen=True)
@@ -204,7 +205,11 @@ def summary(p: Plan) -> str:
             lines.append(f"- **{mark}** ({f.code}){where}: {_md_text(f.message)}")
         lines.append("")
     lines += ["<details><summary>รายการไฟล์ที่เปลี่ยน</summary>", ""]
-    lines += [f"- {_STATUS_TH.get(c.status, c.status)} `{_md_code(c.path)}`" for c in p.changes]
+    lines += [
+        f"- {_STATUS_TH.get(c.status, c.status)} `{_md_code(c.path)}`" for c in p.changes[:LISTED]
+    ]
+    if len(p.changes) > LISTED:
+        lines.append(f"- และอีก {len(p.changes) - LISTED} ไฟล์")
     lines += ["", "</details>", ""]
     return "\n".join(lines)
 

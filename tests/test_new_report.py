@@ -109,3 +109,20 @@ def test_outside_a_repository_is_a_usage_error(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert main(["new-report", "--pilot", "5403", "--round", "1"]) == 2
     assert "ไม่พบโฟลเดอร์ submissions/" in capsys.readouterr().err
+
+
+def test_never_writes_through_a_symlink(repo, tmp_path, capsys):
+    outside = tmp_path / "outside.txt"
+    outside.write_text("เดิม\n", encoding="utf-8")
+    (repo / R2).parent.mkdir(parents=True, exist_ok=True)
+    (repo / R2).symlink_to(outside)
+    code, _, err = new_report(capsys, repo, "--pilot", "5401", "--round", "2", "--force")
+    assert code == 1 and "symlink" in err
+    assert outside.read_text(encoding="utf-8") == "เดิม\n"
+
+
+def test_unwritable_folder_is_a_thai_error(repo, capsys):
+    (repo / "submissions/2555/54/5407").write_text("not a folder\n", encoding="utf-8")
+    code, _, err = new_report(capsys, repo, "--pilot", "5407", "--round", "1")
+    assert code == 1
+    assert "เขียนไฟล์ submissions/2555/54/5407/round-1.yaml ไม่ได้" in err

@@ -119,6 +119,14 @@ def test_summary_lists_every_file_and_neutralises_markdown():
     assert "คำเตือน" in text and "PR-DELETES-REPORT" in text
 
 
+def test_summary_of_a_huge_pull_request_stays_small():
+    changes = [Change("A", f"docs/page-{i}.md") for i in range(5000)]
+    text = summary(plan(changes))
+    assert "- ไฟล์ที่เปลี่ยน: 5000 ไฟล์" in text
+    assert "- และอีก 4700 ไฟล์" in text
+    assert len(text.encode()) < 50_000
+
+
 def _git(cwd, *args):
     subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
 
