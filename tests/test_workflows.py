@@ -129,6 +129,28 @@ def test_zizmor_is_clean_offline():
     assert "No findings to report" in out.stdout
     assert ".github/workflows/validate.yml" in out.stderr
     assert ".github/workflows/deploy.yml" in out.stderr
+    assert ".github/dependabot.yml" in out.stderr
+    assert ".pre-commit-config.yaml" in out.stderr
+
+
+def test_github_files_match_their_published_schemas():
+    """check-jsonschema ships these schemas, so this runs offline."""
+    for schema, files in (
+        ("vendor.github-workflows", sorted(WORKFLOWS.glob("*.yml"))),
+        ("vendor.dependabot", [ROOT / ".github" / "dependabot.yml"]),
+    ):
+        out = subprocess.run(
+            [str(BIN / "check-jsonschema"), "--builtin-schema", schema, *map(str, files)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_dependabot_keeps_action_pins_fresh():
+    config = yaml.safe_load((ROOT / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
+    assert [u["package-ecosystem"] for u in config["updates"]] == ["github-actions"]
 
 
 def test_validate_runs_on_pull_request_only_read_only():
