@@ -227,10 +227,12 @@ def emit(findings: list[Finding], checked: int, fmt: str) -> None:
         sys.stdout.write(format_annotations(findings))
         summary = format_summary(findings, checked)
         target = os.environ.get("GITHUB_STEP_SUMMARY")
-        if target:
+        try:
+            if not target:
+                raise FileNotFoundError
             with open(target, "a", encoding="utf-8") as fh:
                 fh.write(summary)
-        else:
+        except OSError:  # no summary file (or not writable): keep it in the log instead
             sys.stdout.write(summary)
     else:
         sys.stdout.write(format_text(findings, checked))

@@ -232,3 +232,10 @@ def test_an_internal_error_is_a_finding_not_a_traceback(repo, capsys, monkeypatc
     assert code == 1
     (f,) = json.loads(out)["findings"]
     assert f["code"] == "V-INTERNAL" and "RuntimeError" in f["message"]
+
+
+def test_unwritable_summary_file_falls_back_to_stdout(repo, capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path / "no" / "such" / "dir" / "s.md"))
+    put(repo, "R-PERCENT-MISMATCH.yaml")
+    code, out, _ = run(capsys, "--root", str(repo), "--format", "github")
+    assert code == 1 and "## ผลการตรวจรายงาน" in out
