@@ -35,6 +35,9 @@ Decisions the paper form leaves open (errors unless marked *warning*):
   because every page escapes it anyway.
 - Across rounds: one report per pilot per round (R-DUPLICATE-ROUND); a later round that
   un-does an earlier "done" is a *warning* (R-UNDONE).
+- Guarantee for ``evaluate``: in a report without errors, item 7 "done" has N6 > 0 and
+  0 <= N7 <= N6, item 8 "done" has item 7 done, N7 > 0 and 0 <= N8 <= N7, and item 4
+  "not yet" has 1 <= remaining <= total; so no criterion divides by zero.
 - Registry: R-REG-FISCAL-YEAR, R-REG-PROVINCE-FOLDER, R-REG-PROVINCE, R-REG-PROVINCE-NAME,
   R-REG-DISTRICT, R-REG-DISTRICT-NAME, R-REG-SUBDISTRICT, plus R-LAO-TYPE-NAME and text rules.
 """

@@ -270,4 +270,12 @@ def test_random_mutations_never_crash_a_rule():
         out = rules.check_report(report, doc, ctx, skip=frozenset(broken))
         assert "R-INTERNAL" not in {f.code for f in out}
         checked += 1
+        if not found and not any(f.is_error for f in out):  # the guarantee evaluate relies on
+            i6, i7, i8, i4 = report.item6, report.item7, report.item8, report.item4
+            if i7.done:
+                assert i6.projects and 0 <= i7.projects <= i6.projects
+            if i8.done:
+                assert i7.done and i7.projects and 0 <= i8.projects <= i7.projects
+            if not i4.done:
+                assert 1 <= i4.remaining <= report.unit_total
     assert checked > 300
