@@ -32,6 +32,20 @@ SITE_INPUTS = (
     "requirements.lock",
     "Makefile",
 )
+# Changes under these paths are code: the test suite runs for them.
+CODE_INPUTS = (
+    "site_builder/",
+    "schema/",
+    "tests/",
+    "benchmarks/",
+    ".github/",
+    ".ci/",
+    "pyproject.toml",
+    "requirements.lock",
+    "Makefile",
+    ".pre-commit-config.yaml",
+    ".pre-commit-hooks.yaml",
+)
 # Changes under these paths can turn existing, unchanged reports invalid.
 RULE_INPUTS = ("schema/", "site_builder/", "pyproject.toml", "requirements.lock")
 SHOWN = 5  # files named in one annotation
@@ -53,6 +67,7 @@ class Plan:
     validate: str = "none"  # none | files | all
     files: list[str] = field(default_factory=list)  # submission files to validate
     build: bool = False
+    test: bool = False  # run the test suite (code changed)
 
     @property
     def provinces(self) -> list[str]:
@@ -154,6 +169,7 @@ def plan(changes: list[Change]) -> Plan:
         )
         result.validate = "files" if result.files else "none"
     result.build = any(c.path.startswith(SITE_INPUTS) or c.path in SITE_INPUTS for c in changes)
+    result.test = any(c.path.startswith(CODE_INPUTS) or c.path in CODE_INPUTS for c in changes)
     return result
 
 
@@ -196,6 +212,7 @@ def summary(p: Plan) -> str:
     lines.append(f"- จังหวัด: {', '.join(p.provinces) or 'ไม่มี'}")
     lines.append(f"- การตรวจรายงาน: {_VALIDATE_TH[p.validate]}")
     lines.append(f"- สร้างเว็บไซต์ทดลอง: {'ใช่' if p.build else 'ไม่ต้อง (ไม่มีไฟล์ที่มีผลต่อเว็บไซต์)'}")
+    lines.append(f"- ทดสอบโปรแกรม: {'ใช่' if p.test else 'ไม่ต้อง (ไม่ได้แก้โปรแกรม)'}")
     lines.append("")
     if p.findings:
         lines += ["### ข้อควรระวัง", ""]
@@ -259,11 +276,14 @@ def main(argv: list[str] | None = None) -> int:
         print(annotation(f))
     if args.files_out:
         args.files_out.write_text("".join(f"{f}\0" for f in p.files), encoding="utf-8")
-    _write("GITHUB_OUTPUT", f"validate={p.validate}\nbuild={str(p.build).lower()}\n")
+    _write(
+        "GITHUB_OUTPUT",
+        f"validate={p.validate}\nbuild={str(p.build).lower()}\ntest={str(p.test).lower()}\n",
+    )
     _write("GITHUB_STEP_SUMMARY", summary(p))
     print(
         f"ไฟล์ที่เปลี่ยน {len(p.changes)} ไฟล์ การตรวจรายงาน: {p.validate} "
-        f"สร้างเว็บไซต์: {'ใช่' if p.build else 'ไม่'}"
+        f"สร้างเว็บไซต์: {'ใช่' if p.build else 'ไม่'} ทดสอบโปรแกรม: {'ใช่' if p.test else 'ไม่'}"
     )
     return 1 if any(f.is_error for f in p.findings) else 0
 

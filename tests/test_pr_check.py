@@ -42,7 +42,7 @@ def test_parse_name_status_nul_separated_keeps_odd_names():
 def test_one_new_report_validates_only_that_file():
     p = plan([Change("A", R1)])
     assert p.findings == []
-    assert (p.validate, p.files, p.build) == ("files", [R1], True)
+    assert (p.validate, p.files, p.build, p.test) == ("files", [R1], True, False)
     assert p.provinces == ["54"]
 
 
@@ -57,7 +57,7 @@ def test_data_with_code_warns_and_validates_everything():
     p = plan([Change("A", R1), Change("M", "site_builder/rules.py")])
     assert codes(p) == ["PR-DATA-AND-CODE"]
     assert "site_builder/rules.py" in p.findings[0].message
-    assert p.validate == "all" and p.files == []
+    assert p.validate == "all" and p.files == [] and p.test is True
 
 
 def test_data_with_docs_only_warns_but_validates_files():
@@ -94,12 +94,17 @@ def test_scan_uploaded_into_submissions_is_an_error():
 
 def test_docs_only_change_builds_without_validating():
     p = plan([Change("M", "docs/how-to-submit.md")])
-    assert (p.findings, p.validate, p.build) == ([], "none", True)
+    assert (p.findings, p.validate, p.build, p.test) == ([], "none", True, False)
 
 
 def test_unrelated_change_skips_everything_but_passes():
-    p = plan([Change("M", ".editorconfig"), Change("M", "tests/test_layout.py")])
-    assert (p.findings, p.validate, p.build) == ([], "none", False)
+    p = plan([Change("M", ".editorconfig"), Change("M", "README.md")])
+    assert (p.findings, p.validate, p.build, p.test) == ([], "none", False, False)
+
+
+def test_workflow_or_test_change_runs_the_test_suite_only():
+    p = plan([Change("M", ".github/workflows/validate.yml"), Change("M", "tests/test_layout.py")])
+    assert (p.findings, p.validate, p.build, p.test) == ([], "none", False, True)
 
 
 def test_annotation_escapes_workflow_command_syntax():
@@ -151,7 +156,7 @@ def test_main_reads_git_and_writes_outputs(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summ))
     code = main(["--base", "HEAD~1", "--root", str(repo), "--files-out", str(files)])
     assert code == 0
-    assert out.read_text(encoding="utf-8") == "validate=files\nbuild=true\n"
+    assert out.read_text(encoding="utf-8") == "validate=files\nbuild=true\ntest=false\n"
     assert files.read_text(encoding="utf-8") == f"{R2}\0"
     assert "::warning title=PR-DELETES-REPORT::" in capsys.readouterr().out
     assert "## ภาพรวมคำขอ" in summ.read_text(encoding="utf-8")
@@ -289,7 +294,7 @@ def test_failing_pull_request_annotations_and_summary(tmp_path):
         "warning title=PR-DATA-AND-CODE",
         "warning title=PR-DELETES-REPORT",
     ]
-    assert sim.outputs == {"validate": "files", "build": "true"}
+    assert sim.outputs == {"validate": "files", "build": "true", "test": "true"}
 
     assert files.returncode != 0  # the required check fails
     where = [a.split("::")[1] for a in files.annotations]

@@ -223,7 +223,8 @@ def test_validate_job_runs_the_documented_commands():
     assert checkout["with"]["fetch-depth"] == 0  # git diff needs the base commit
     # Later steps run even after pr_check reports an error, so every problem is listed.
     gated = [s for s in _steps(wf) if "steps.changes.outputs" in str(s.get("if", ""))]
-    assert len(gated) == 3 and all("!cancelled()" in s["if"] for s in gated)
+    assert len(gated) == 4 and all("!cancelled()" in s["if"] for s in gated)
+    assert gated[-1]["run"] == "make test"  # code changes run the whole suite
 
 
 def test_no_inline_expressions_in_run_scripts():
