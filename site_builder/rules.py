@@ -52,7 +52,7 @@ from fractions import Fraction
 
 from . import geography
 from .convert import clean_text, code_str
-from .findings import Finding
+from .findings import Finding, Severity
 from .layout import parse_report_path
 from .load import Document
 from .model import LAO_TYPES, Answer, District, Pilot, Report, Settings
@@ -109,11 +109,11 @@ class _Out:
         self.items: list[Finding] = []
 
     def add(
-        self, code: str, loc: tuple, message: str, severity: str = "error", key: bool = False
+        self, code: str, loc: tuple, message: str, severity: Severity = "error", key: bool = False
     ) -> None:
         line, col = self.doc.where(loc, key=key)
         field = ".".join(str(p) for p in loc)
-        self.items.append(Finding(self.doc.path, line, col, severity, code, message, field))  # type: ignore[arg-type]
+        self.items.append(Finding(self.doc.path, line, col, severity, code, message, field))
 
 
 # ---------------------------------------------------------------- names
