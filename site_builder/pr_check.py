@@ -227,7 +227,8 @@ def summary(p: Plan) -> str:
     ]
     if len(p.changes) > LISTED:
         lines.append(f"- และอีก {len(p.changes) - LISTED} ไฟล์")
-    lines += ["", "</details>", ""]
+    # A blank line after </details>: otherwise the next step's heading joins the HTML block.
+    lines += ["", "</details>", "", ""]
     return "\n".join(lines)
 
 

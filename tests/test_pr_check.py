@@ -311,6 +311,7 @@ def test_failing_pull_request_annotations_and_summary(tmp_path):
 
     # The job summary has both sections, in Thai, with every finding in full.
     assert sim.summary.index("## ภาพรวมคำขอ") < sim.summary.index("## ผลการตรวจรายงาน")
+    assert "</details>\n\n## ผลการตรวจรายงาน" in sim.summary  # a heading, not inside the HTML
     assert "ไม่ผ่าน: พบข้อผิดพลาด 5 รายการ" in sim.summary
     for code in (
         "PR-MANY-PROVINCES",
