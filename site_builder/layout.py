@@ -9,6 +9,7 @@ One folder per province lets CODEOWNERS route each province to its own reviewers
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,13 +75,17 @@ def fiscal_years(root: Path) -> list[int]:
 
 
 def yaml_files(root: Path) -> list[Path]:
-    """Every *.yaml/*.yml under submissions/, sorted, symlinks included so they get refused."""
+    """Every *.yaml/*.yml under submissions/, sorted.
+
+    Symlinks (to files or folders) are listed, not followed, so the loader can
+    refuse them by name instead of silently reading or skipping what they point at.
+    """
     base = root / SUBMISSIONS
     if not base.is_dir():
         return []
-    found = [
-        p
-        for p in base.rglob("*")
-        if p.suffix in (".yaml", ".yml") and (p.is_file() or p.is_symlink())
-    ]
+    found: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(base, followlinks=False):
+        here = Path(dirpath)
+        found.extend(here / d for d in dirnames if (here / d).is_symlink())
+        found.extend(here / f for f in filenames if f.endswith((".yaml", ".yml")))
     return sorted(found)

@@ -106,6 +106,9 @@ def _load(root: Path, only: set[str] | None, schema_root: Path | None) -> Loaded
         rel_sub = _rel(path, base)
         kind = classify(rel_sub)
         shown = _rel(path, root)
+        if path.is_symlink():
+            loaded.findings.append(load_yaml(path, base, shown))  # always the L-SYMLINK finding
+            continue
         if kind in ("settings", "registry"):
             continue
         if kind == "unknown":

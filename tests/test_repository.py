@@ -13,3 +13,20 @@ def test_the_real_repository_has_the_eight_phrae_pilots_and_no_invented_reports(
     assert ds.pilots["5403"].lao_name == "องค์การบริหารส่วนตำบลต้าผามอก"
     assert len(ds.districts) == 878
     assert ds.fictional is False
+
+
+def test_symlinks_to_files_and_folders_are_refused_by_name(tmp_path):
+    import shutil
+
+    shutil.copytree(ROOT / "submissions", tmp_path / "submissions")
+    outside = tmp_path / "elsewhere"
+    (outside / "5401").mkdir(parents=True)
+    (outside / "5401" / "round-1.yaml").write_text("fiscal_year: 2555\n", encoding="utf-8")
+    (tmp_path / "submissions/2555/54/5401").symlink_to(outside / "5401")
+    (tmp_path / "submissions/2555/54/5402").mkdir()
+    (tmp_path / "submissions/2555/54/5402/round-1.yaml").symlink_to(outside / "5401/round-1.yaml")
+    loaded = load_repository(tmp_path, schema_root=ROOT)
+    codes = {(f.path, f.code) for f in loaded.findings}
+    assert ("submissions/2555/54/5401", "L-SYMLINK") in codes
+    assert ("submissions/2555/54/5402/round-1.yaml", "L-SYMLINK") in codes
+    assert loaded.datasets[2555].reports == ()
