@@ -135,6 +135,8 @@ def _message(v: jsonschema.Draft202012Validator, err: ValidationError) -> tuple[
     if kind == "enum":
         allowed = " หรือ ".join(str(x) for x in err.validator_value)
         return ("S-ENUM", f"ค่า '{err.instance}' ใน {named} ใช้ไม่ได้ ให้เขียนเป็น {allowed}", loc)
+    if kind == "type" and err.instance is None:
+        return ("S-BLANK", f"{named} ยังไม่ได้กรอก ให้กรอกข้อมูลหลังเครื่องหมาย : ตามคำอธิบายในแบบฟอร์ม", loc)
     if kind == "type":
         want = err.validator_value
         wants = [want] if isinstance(want, str) else list(want)

@@ -58,3 +58,14 @@ def test_missing_required_key_agrees(key):
     del data[key]
     assert _agree(data)
     assert not is_valid(data, SCHEMA)
+
+
+def test_a_blank_answer_is_named_as_not_filled_in():
+    from site_builder.schema_check import schema_findings
+
+    text = (ROOT / "tests/fixtures/valid/round-1.yaml").read_text(encoding="utf-8")
+    text = text.replace("name: นางสาวทดสอบ ตัวอย่าง", "name:")
+    doc = parse_text(text, "x.yaml")
+    [finding] = schema_findings(doc, SCHEMA)
+    assert finding.code == "S-BLANK" and finding.field == "reporter.name"
+    assert "ยังไม่ได้กรอก" in finding.message and "None" not in finding.message
