@@ -18,6 +18,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from urllib.parse import urlparse
 
 import yaml
 
@@ -257,7 +258,8 @@ def serve(
     _mkdocs_logging()
     stop = threading.Event()
     threading.Thread(target=_watch, args=(root, data_root, docs, config, stop), daemon=True).start()
-    print(f"ดูตัวอย่างที่ http://{addr}/ (ค้นหาด้วย Pagefind ใช้ได้เฉพาะเว็บที่สร้างด้วย make site)")
+    path = urlparse(str(config.get("site_url") or "/")).path or "/"
+    print(f"ดูตัวอย่างที่ http://{addr}{path} (ช่องค้นหาใช้ได้เฉพาะเว็บที่สร้างด้วย make site)")
     try:
         mkdocs_serve(
             config_file=str(root / "mkdocs.yml"),

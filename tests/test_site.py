@@ -88,7 +88,7 @@ def test_real_repository_shows_phrae_pilots_and_honest_empty_state(real_site):
     assert "ยังไม่มีรายงาน" in home
     assert FICTIONAL not in home
     pilots = _html(real_site, "pilots")
-    assert pilots.count("ยังไม่ได้ระบุพื้นที่ต้นแบบ</td>") == 870
+    assert pilots.count('class="kpi-none">ยังไม่ได้ระบุพื้นที่ต้นแบบ') == 870
     assert "องค์การบริหารส่วนตำบลต้าผามอก" in pilots
     assert '<html lang="th"' in home
     assert '<meta name="description"' in home
