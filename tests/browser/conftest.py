@@ -84,6 +84,17 @@ def built(tmp_path_factory, chromium_path):
 
 
 @pytest.fixture(scope="session")
+def subpath(built, tmp_path_factory):
+    """The same site served under /kpi/, as GitHub Pages serves a project site."""
+    site, _ = built
+    parent = tmp_path_factory.mktemp("subpath")
+    (parent / "kpi").symlink_to(site, target_is_directory=True)
+    server = _serve(parent)
+    yield f"http://127.0.0.1:{server.server_address[1]}/kpi/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
 def hostile(tmp_path_factory, chromium_path):
     """A site built from names and answers that try to inject markup and scripts."""
     work = tmp_path_factory.mktemp("hostile-site")

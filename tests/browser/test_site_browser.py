@@ -99,6 +99,20 @@ def test_search_puts_every_pilot_in_top_three(built, page_on):
     assert watch.errors == [] and watch.foreign == []
 
 
+def test_search_and_links_work_under_a_project_sub_path(subpath, page_on):
+    page, watch = page_on(subpath)
+    page.goto(subpath + "pilot/5403/")
+    page.click(".kpi-search-open")
+    page.fill("#kpi-search-ui input", "สบสาย")
+    page.wait_for_selector(".pagefind-ui__result-link")
+    page.click(".pagefind-ui__result-link")
+    page.wait_for_url("**/kpi/pilot/5404/")
+    assert "สบสาย" in page.locator("article h1").inner_text()
+    page.click("text=จังหวัดแพร่")
+    page.wait_for_url("**/kpi/province/54/")
+    assert watch.failed == [] and watch.errors == [] and watch.foreign == []
+
+
 def test_no_console_errors_and_no_other_hosts(built, page_on):
     _, base = built
     page, watch = page_on(base)

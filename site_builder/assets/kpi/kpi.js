@@ -93,7 +93,8 @@
     var open = document.querySelector(".kpi-search-open");
     var panel = document.getElementById("kpi-search");
     if (!open || !panel) return;
-    var bundle = open.getAttribute("data-pagefind");
+    // Absolute path: Pagefind resolves its bundle relative to its own script, not the page.
+    var bundle = new URL(open.getAttribute("data-pagefind"), window.location.href).pathname;
     var ui = null;
     function close() {
       panel.hidden = true;
@@ -106,7 +107,7 @@
       document.body.classList.add("kpi-searching");
       load(bundle).then(function () {
         if (!ui) {
-          var base = new URL(bundle + "../", window.location.href).pathname;
+          var base = new URL(bundle + "../", window.location.href).pathname; // the site root
           ui = new window.PagefindUI({
             element: "#kpi-search-ui",
             bundlePath: bundle,
