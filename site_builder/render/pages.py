@@ -121,6 +121,17 @@ def _nation_view(dataset: Dataset, results: Results, current: int | None) -> dic
     }
 
 
+OPEN_PROVINCES_MAX = 5
+
+
+def _opened(provinces: dict[str, list]) -> set[str]:
+    """Provinces shown expanded on the pilot list: those with registered pilots, while
+    there are only a few (the real repository's Phrae); a full country starts folded
+    so a phone lays out 76 headings, not 878 rows."""
+    named = {code for code, rows in provinces.items() if any(r.name for r in rows)}
+    return named if len(named) <= OPEN_PROVINCES_MAX else set()
+
+
 def _pilot_context(status: PilotStatus, dataset: Dataset, opts: SiteOptions) -> dict:
     s, pilot = dataset.settings, status.pilot
     assert pilot is not None
@@ -219,7 +230,9 @@ def generate(
     )
     w.write(
         "pilots.md",
-        env.get_template("pilots.md.j2").render(common, base="../", provinces=provinces),
+        env.get_template("pilots.md.j2").render(
+            common, base="../", provinces=provinces, opened=_opened(provinces)
+        ),
     )
     w.write(
         "methodology.md",

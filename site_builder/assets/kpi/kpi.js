@@ -18,21 +18,21 @@
   function setupFilter() {
     var input = document.getElementById("kpi-filter");
     if (!input) return;
-    var box = input.closest(".kpi-filter");
     var count = document.getElementById("kpi-filter-count");
-    var sections = Array.prototype.slice.call(document.querySelectorAll(".kpi-prov"));
-    var groups = sections.map(function (sec) {
-      var prov = norm(sec.querySelector("h2").textContent);
-      var rows = Array.prototype.slice.call(sec.querySelectorAll("tbody tr"));
-      return {
-        sec: sec,
-        rows: rows.map(function (tr) {
-          return { tr: tr, text: prov + "|" + norm(tr.textContent) };
-        })
-      };
-    });
-    box.hidden = false;
+    var groups = null; // built on first use, so loading the page stays cheap
+    function index() {
+      return Array.prototype.slice.call(document.querySelectorAll(".kpi-prov")).map(function (sec) {
+        var prov = norm(sec.querySelector("h2").textContent);
+        return {
+          sec: sec,
+          rows: Array.prototype.slice.call(sec.querySelectorAll("tbody tr")).map(function (tr) {
+            return { tr: tr, text: prov + "|" + norm(tr.textContent) };
+          })
+        };
+      });
+    }
     function apply() {
+      groups = groups || index();
       var q = norm(input.value);
       var shown = 0;
       groups.forEach(function (g) {
@@ -43,6 +43,7 @@
           if (hit) { any = true; shown++; }
         });
         g.sec.hidden = !any;
+        g.sec.open = q ? any : g.sec.hasAttribute("data-open");
       });
       count.textContent = q ? (shown ? "พบ " + shown.toLocaleString("th-TH") + " อำเภอ" : "ไม่พบรายชื่อที่ตรงกับคำค้น") : "";
     }
