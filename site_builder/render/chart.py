@@ -12,7 +12,7 @@ from decimal import Decimal
 from .env import fixed, render
 
 WIDTH, HEIGHT = 360, 220
-LEFT, RIGHT, TOP, BOTTOM = 30, 6, 18, 30
+LEFT, RIGHT, TOP, BOTTOM = 30, 44, 18, 30
 
 
 @dataclass(frozen=True)
