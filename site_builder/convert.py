@@ -6,13 +6,14 @@ Buddhist-era dates and Thai digits, each failure a finding at the exact spot.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 
 from .findings import Finding
 from .load import Document
 from .model import Answer, Pilot, Report
-from .thai import arabic_digits, parse_be_date
+from .thai import BE_OFFSET, DateProblem, arabic_digits, parse_be_date
 
 
 def code_str(value: object, width: int) -> str:
@@ -23,6 +24,20 @@ def code_str(value: object, width: int) -> str:
 def clean_text(value: object) -> str:
     """Free text is kept as written, minus surrounding space and runs of whitespace."""
     return " ".join(str(value).split())
+
+
+def be_correction(value: object) -> str | None:
+    """'2012-05-25' -> '2555-05-25': the date a CE-year mistake most likely meant."""
+    problem = parse_be_date(str(value)) if value is not None else None
+    if not isinstance(problem, DateProblem) or not problem.ce_year:
+        return None
+    numbers = [int(x) for x in re.findall(r"\d+", arabic_digits(str(value)))]
+    if len(numbers) != 3:
+        return None  # "25 พ.ค. 2012": the finding says what to write; no stand-in
+    y, m, d = numbers
+    if y > 31:  # ISO order; otherwise day/month/year
+        return f"{y + BE_OFFSET}-{m:02d}-{d:02d}"
+    return f"{d + BE_OFFSET}-{m:02d}-{y:02d}"
 
 
 class _Dates:

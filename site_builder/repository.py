@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import geography, rules
-from .convert import code_str, to_pilots, to_report
+from .convert import be_correction, code_str, to_pilots, to_report
 from .findings import Finding
 from .layout import (
     REGISTRY_SCHEMA,
@@ -95,6 +95,24 @@ def load_repository(
     return loaded
 
 
+def _without_bad_dates(doc: Document, found: list[Finding]) -> tuple[Document | None, set[str]]:
+    """A stand-in for a report whose only problems are dates, for the remaining checks.
+
+    Items with an unreadable date become placeholders (and are skipped by the rules);
+    a CE report date is read as the พ.ศ. date its finding already spells out. The
+    report itself stays rejected: this only lets officers see every problem at once.
+    """
+    broken = {f.field.split(".")[0] for f in found if f.field.startswith("item")}
+    data = dict(doc.data) if isinstance(doc.data, dict) else {}
+    if any(f.field == "report_date" for f in found):
+        corrected = be_correction(data.get("report_date"))
+        if corrected is None:
+            return None, broken
+        data["report_date"] = corrected
+    stand_in = rules.partial_document(Document(doc.path, data, doc.key_pos, doc.value_pos), broken)
+    return stand_in, broken
+
+
 def _load(root: Path, only: set[str] | None, schema_root: Path | None) -> Loaded:
     schema_base = (schema_root or root).absolute()
     loaded = Loaded()
@@ -135,6 +153,12 @@ def _load(root: Path, only: set[str] | None, schema_root: Path | None) -> Loaded
         loaded.findings.extend(found)
         if report is not None:
             by_year.setdefault(report.fiscal_year, []).append(report)
+        elif found:
+            # Unreadable dates: check the rest too, so one pass shows every problem.
+            stand_in, broken = _without_bad_dates(doc, found)
+            report = to_report(stand_in)[0] if stand_in is not None else None
+            if report is not None:
+                partial.setdefault(report.fiscal_year, []).append((report, frozenset(broken)))
 
     for year in sorted(set(fiscal_years(root)) | set(by_year) | set(partial)):
         try:
