@@ -14,8 +14,8 @@ import sys
 from pathlib import Path
 
 from . import geography
-from .cmd_validate import UsageError, _schema_root, find_root
-from .layout import fiscal_years, registry_relpath, report_relpath
+from .cmd_validate import UsageError, find_root
+from .layout import fiscal_years, registry_relpath, report_relpath, schema_root
 from .model import Pilot, Report, Settings
 from .report_template import render_report_yaml
 from .repository import Loaded, load_repository
@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
         fiscal_year = fiscal_year or (years[-1] if years else None)
         if fiscal_year is None or fiscal_year not in years:
             raise UsageError(f"ไม่พบปีงบประมาณ {fiscal_year or ''} ในโฟลเดอร์ submissions/".strip())
-        loaded = load_repository(root, schema_root=_schema_root(root))
+        loaded = load_repository(root, schema_root=schema_root(root))
         dataset = loaded.datasets.get(fiscal_year)
         if dataset is None:
             problems = [f for f in loaded.findings if f.code == "C-SETTINGS"]

@@ -21,12 +21,11 @@ from .convert import code_str
 from .demo import BANNER, is_fictional
 from .exports import counts_dict, dumps, national_dict, pilot_ref
 from .findings import Finding
-from .layout import REPORT_SCHEMA, SCHEMA_DIR
+from .layout import schema_root
 from .model import LAO_TYPES, Dataset, Pilot, Round
 from .repository import load_repository
 from .thai import arabic_digits, be_iso, be_short
 
-_PACKAGE_ROOT = Path(__file__).resolve().parents[1]
 ERRORS_SHOWN = 10
 
 
@@ -55,10 +54,6 @@ def _positive(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"'{text}' ต้องมากกว่า 0")
     return value
-
-
-def _schema_root(root: Path) -> Path:
-    return root if (root / SCHEMA_DIR / REPORT_SCHEMA).is_file() else _PACKAGE_ROOT
 
 
 def _show_errors(errors: list[Finding]) -> None:
@@ -97,7 +92,7 @@ def _select(
 def run(args: argparse.Namespace) -> int:
     try:
         root = find_root(args.root)
-        loaded = load_repository(root, schema_root=_schema_root(root))
+        loaded = load_repository(root, schema_root=schema_root(root))
         if not loaded.datasets:
             _show_errors(loaded.errors())
             print("ไม่พบข้อมูลปีงบประมาณใดที่ใช้ได้ใน submissions/", file=sys.stderr)

@@ -20,12 +20,11 @@ from pathlib import Path
 
 from . import rules
 from .findings import Finding
-from .layout import REPORT_SCHEMA, SCHEMA_DIR, SUBMISSIONS, yaml_files
+from .layout import SUBMISSIONS, schema_root, yaml_files
 from .repository import load_repository
 
 FORMATS = ("text", "github", "json")
 SUMMARY_LIMIT = 900_000  # bytes; GitHub refuses step summaries over 1 MiB
-_PACKAGE_ROOT = Path(__file__).resolve().parents[1]
 _SEVERITY_TH = {"error": "ข้อผิดพลาด", "warning": "คำเตือน"}
 
 
@@ -56,12 +55,6 @@ def find_root(given: Path | None) -> Path:
         if (candidate / SUBMISSIONS).is_dir():
             return candidate
     raise UsageError(f"ไม่พบโฟลเดอร์ {SUBMISSIONS}/ ให้รันคำสั่งในโฟลเดอร์ของที่เก็บข้อมูล หรือระบุ --root")
-
-
-def _schema_root(root: Path) -> Path:
-    if (root / SCHEMA_DIR / REPORT_SCHEMA).is_file():
-        return root
-    return _PACKAGE_ROOT  # a data-only tree (e.g. demo data) uses the package's schema
 
 
 def select(paths: list[str], root: Path) -> tuple[Callable[[str], bool], list[Finding]]:
@@ -118,7 +111,7 @@ def select(paths: list[str], root: Path) -> tuple[Callable[[str], bool], list[Fi
 def validate(paths: list[str], root: Path) -> tuple[list[Finding], int]:
     """Findings to show and the number of files they cover."""
     chosen, problems = select(paths, root) if paths else ((lambda _p: True), [])
-    loaded = load_repository(root, schema_root=_schema_root(root))
+    loaded = load_repository(root, schema_root=schema_root(root))
     findings = [f for f in loaded.findings if chosen(f.path)]
     files = {p.relative_to(root).as_posix() for p in yaml_files(root)}
     checked = sum(1 for p in files if chosen(p))

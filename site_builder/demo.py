@@ -34,7 +34,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from . import geography
-from .layout import REGISTRY_FILE, SETTINGS_FILE, SUBMISSIONS
+from .layout import PROJECT_ROOT, REGISTRY_FILE, SETTINGS_FILE, SUBMISSIONS
 from .model import District, Round, Settings
 from .settings import SettingsError, load_settings
 from .thai import BE_OFFSET, MONTHS_ABBR, be_iso
@@ -56,11 +56,6 @@ _THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 
 class DemoError(Exception):
     """A refusal with a Thai message; the command prints it and exits 2."""
-
-
-def project_root() -> Path:
-    """The checkout this package runs from (it holds ``schema/`` and the real ``submissions/``)."""
-    return Path(__file__).resolve().parents[1]
 
 
 def is_fictional(root: Path) -> bool:
@@ -99,7 +94,7 @@ def check_target(out: Path, protected: list[Path]) -> None:
 
 
 def base_settings_text() -> str:
-    path = project_root() / SUBMISSIONS / str(BASE_YEAR) / SETTINGS_FILE
+    path = PROJECT_ROOT / SUBMISSIONS / str(BASE_YEAR) / SETTINGS_FILE
     try:
         return path.read_text(encoding="utf-8")
     except OSError:
@@ -537,7 +532,7 @@ def generate(
     unknown = [p for p in chosen if p not in known]
     if unknown:
         raise DemoError(f"ไม่รู้จักรหัสจังหวัด {', '.join(unknown)} ให้ใช้รหัส 2 หลักของกรมการปกครอง เช่น 54")
-    check_target(out, protected if protected is not None else [project_root(), Path.cwd()])
+    check_target(out, protected if protected is not None else [PROJECT_ROOT, Path.cwd()])
     base_text = base_settings_text()
     out.mkdir(parents=True, exist_ok=True)
     (out / MARKER).write_text(MARKER_TEXT, encoding="utf-8")

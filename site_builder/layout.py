@@ -21,6 +21,9 @@ REGISTRY_SCHEMA = "registry.schema.json"
 SETTINGS_FILE = "settings.yaml"
 REGISTRY_FILE = "pilots.yaml"
 
+# The checkout this package runs from; data-only trees (the fictional demo) borrow its schema/.
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
 _REPORT = re.compile(
     r"^(?P<fy>\d{4})/(?P<prov>\d{2})/(?P<dist>\d{4})/round-(?P<round>\d{1,2})\.yaml$"
 )
@@ -89,3 +92,8 @@ def yaml_files(root: Path) -> list[Path]:
         found.extend(here / d for d in dirnames if (here / d).is_symlink())
         found.extend(here / f for f in filenames if f.endswith((".yaml", ".yml")))
     return sorted(found)
+
+
+def schema_root(root: Path) -> Path:
+    """The folder holding ``schema/`` for a tree: its own, else this project's."""
+    return root if (root / SCHEMA_DIR / REPORT_SCHEMA).is_file() else PROJECT_ROOT
