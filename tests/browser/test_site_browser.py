@@ -75,7 +75,7 @@ def _search(page, query: str, code: str) -> list[str]:
             """(code) => [...document.querySelectorAll('.pagefind-ui__result-link')]
                 .slice(0, 3).some(a => a.getAttribute('href').includes('/pilot/' + code + '/'))""",
             arg=code,
-            timeout=6000,
+            timeout=15000,  # returns as soon as it holds; generous for loaded CI machines
         )
     return page.eval_on_selector_all(
         ".pagefind-ui__result-link", "els => els.slice(0, 3).map(a => a.getAttribute('href'))"
