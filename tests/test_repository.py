@@ -47,3 +47,41 @@ def test_a_ce_date_does_not_hide_the_other_problems(tmp_path):
     codes = sorted(f.code for f in loaded.findings if f.is_error)
     assert codes == ["R-DATE-CE", "R-DATE-CE", "R-PERCENT-MISMATCH"]
     assert loaded.datasets[2555].reports == ()
+
+
+def test_randomly_damaged_reports_end_as_findings_never_as_exceptions(tmp_path):
+    """Byte-level damage (truncation, stray YAML syntax, invalid UTF-8) on a real report:
+    every variant must load into findings or a valid report, seeded so failures repeat."""
+    import random
+    import shutil
+
+    from site_builder.aggregate import aggregate, evaluate_all
+
+    rng = random.Random(2555)
+    shutil.copytree(ROOT / "submissions", tmp_path / "submissions")
+    target = tmp_path / "submissions/2555/54/5403/round-1.yaml"
+    target.parent.mkdir(parents=True)
+    base = (ROOT / "tests/fixtures/valid/round-1.yaml").read_bytes()
+    tokens = [b"yes", b"&a ", b"*a", b"!!str ", b"<<: ", b"\t", b"\x00", b"\xff", b"2012-05-25"]
+    tokens += [b"-1", b"\xe0\xb9\x93", b"'", b'"', b"[", b"{", b"\n  ", b": ", b"null", b"0"]
+    outcomes = set()
+    for _ in range(150):
+        data = bytearray(base)
+        for _ in range(rng.randint(1, 5)):
+            pos = rng.randrange(len(data) or 1)
+            op = rng.random()
+            if op < 0.4:
+                data[pos:pos] = rng.choice(tokens)
+            elif op < 0.7:
+                del data[pos : pos + rng.randint(1, 20)]
+            elif op < 0.9 and pos < len(data):
+                data[pos] = rng.randrange(256)
+            else:
+                del data[pos:]
+        target.write_bytes(bytes(data))
+        loaded = load_repository(tmp_path, schema_root=ROOT)
+        ds = loaded.datasets[2555]
+        aggregate(ds, evaluate_all(ds))
+        outcomes.add("accepted" if ds.reports else "rejected")
+        assert all(f.message and f.line >= 1 for f in loaded.findings)
+    assert outcomes == {"accepted", "rejected"}
