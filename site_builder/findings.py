@@ -18,7 +18,7 @@ class Finding:
     line: int  # 1-based; 1 when the whole file is at fault
     col: int  # 1-based
     severity: Severity
-    code: str  # stable identifier, e.g. "R-ITEM7-PERCENT"
+    code: str  # stable identifier, e.g. "R-PERCENT-MISMATCH"
     message: str  # Thai: what is wrong and what to write instead
     field: str = ""  # dotted location inside the report, e.g. "item7.percent"
 
