@@ -65,6 +65,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--serve", action="store_true", help="เปิดดูตัวอย่างและสร้างใหม่เมื่อไฟล์เปลี่ยน")
     p.add_argument("--dev-addr", default="127.0.0.1:8000", help="ที่อยู่สำหรับ --serve")
     p.add_argument("--strict", action="store_true", help="ถือว่าคำเตือนของ MkDocs เป็นข้อผิดพลาด")
+    p.add_argument(
+        "--site-url", default=None, help="ที่อยู่เว็บไซต์ที่เผยแพร่ (แทนค่า site_url ใน mkdocs.yml)"
+    )
+    p.add_argument(
+        "--repo-url",
+        default=None,
+        help="ที่อยู่คลังข้อมูลบน git host สำหรับลิงก์ไฟล์ต้นฉบับและลิงก์ส่งรายงาน (แทนค่า repo_url)",
+    )
     p.set_defaults(func=run)
 
 
@@ -80,14 +88,25 @@ def find_root(given: Path | None) -> Path:
     raise BuildError("ไม่พบ mkdocs.yml ให้รันคำสั่งในโฟลเดอร์โครงการ หรือระบุ --root")
 
 
-def site_config(root: Path) -> dict:
-    """mkdocs.yml as plain data (it uses no custom YAML tags)."""
+def site_config(root: Path, site_url: str | None = None, repo_url: str | None = None) -> dict:
+    """mkdocs.yml as plain data (it uses no custom YAML tags).
+
+    The deploy workflow passes the real addresses, so the placeholders in mkdocs.yml
+    only ever serve local builds.
+    """
     try:
         data = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise BuildError(f"อ่าน mkdocs.yml ไม่ได้: {exc}") from None
     if not isinstance(data, dict):
         raise BuildError("mkdocs.yml ต้องเป็นชุดค่า (mapping)")
+    for key, value in (("site_url", site_url), ("repo_url", repo_url)):
+        if value:
+            if urlparse(value).scheme not in ("http", "https") or not urlparse(value).netloc:
+                raise BuildError(
+                    f"ค่า --{key.replace('_', '-')} ต้องเป็นที่อยู่เว็บแบบ https://... (พบ {value!r})"
+                )
+            data[key] = value.rstrip("/") + "/" if key == "site_url" else value.rstrip("/")
     return data
 
 
@@ -135,10 +154,15 @@ def generate_docs(root: Path, data_root: Path, docs: Path, config: dict) -> tupl
 
 
 def build_site(
-    root: Path, data_root: Path, site_dir: Path, docs: Path, strict: bool = False
+    root: Path,
+    data_root: Path,
+    site_dir: Path,
+    docs: Path,
+    strict: bool = False,
+    config: dict | None = None,
 ) -> tuple[Dataset, int]:
     """The whole build; raises BuildError with a Thai message. Tests call this too."""
-    config = site_config(root)
+    config = config if config is not None else site_config(root)
     dataset, pages = generate_docs(root, data_root, docs, config)
     mkdocs_build(root, docs, site_dir, config, dataset.fictional, strict)
     squeeze_html(site_dir)
@@ -168,7 +192,8 @@ def _submit_url(config: dict, dataset: Dataset, pilot, round_number: int) -> str
 def _mkdocs_overrides(config: dict, docs: Path, fictional: bool) -> dict:
     extra = dict(config.get("extra") or {})
     extra["fictional"] = fictional
-    return {"docs_dir": str(docs), "extra": extra}
+    urls = {k: config[k] for k in ("site_url", "repo_url") if config.get(k)}
+    return {"docs_dir": str(docs), "extra": extra, **urls}
 
 
 def mkdocs_build(
@@ -297,11 +322,11 @@ def run(args: argparse.Namespace) -> int:
         data_root = (args.data or root).absolute()
         docs = (args.docs_dir or root / "build" / "docs-gen").absolute()
         site_dir = (args.site_dir or root / "site").absolute()
+        config = site_config(root, args.site_url, args.repo_url)
         if args.serve:
-            config = site_config(root)
             dataset, _ = generate_docs(root, data_root, docs, config)
             return serve(root, data_root, docs, config, dataset, args.dev_addr)
-        dataset, pages = build_site(root, data_root, site_dir, docs, args.strict)
+        dataset, pages = build_site(root, data_root, site_dir, docs, args.strict, config)
     except BuildError as exc:
         print(str(exc), file=sys.stderr)
         return 1
