@@ -25,14 +25,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 
-from .evaluate import CRITERIA, Evaluation, evaluate
+from .evaluate import CRITERIA, Evaluation, evaluate, half_up
 from .model import Dataset, District, Pilot, Report, Settings
 
-PERCENT_PLACES = Decimal("0.01")
-SCORE_PLACES = Decimal("0.0001")
+PERCENT_PLACES = 2
+SCORE_PLACES = 4
 NOT_REGISTERED = "ยังไม่ได้ระบุพื้นที่ต้นแบบ"
 
 
@@ -128,17 +128,11 @@ def _fraction(d: Decimal) -> Fraction:
     return Fraction(str(d))
 
 
-def _quantize(value: Fraction, places: Decimal) -> Decimal:
-    exact = Decimal(value.numerator) / Decimal(value.denominator)
-    # Decimal division is exact to 28 digits; far more than 4 places need.
-    return exact.quantize(places, rounding=ROUND_HALF_UP)
-
-
 def national_percent(meets_all: int, denominator: int) -> Decimal:
     """meets_all × 100 / denominator to 2 decimals, half up (0 when denominator is 0)."""
     if denominator <= 0:
         return Decimal("0.00")
-    return _quantize(Fraction(meets_all * 100, denominator), PERCENT_PLACES)
+    return half_up(Fraction(meets_all * 100, denominator), PERCENT_PLACES)
 
 
 def score(percent: Decimal, levels: tuple[Decimal, ...], below: Decimal) -> Decimal:
@@ -148,22 +142,22 @@ def score(percent: Decimal, levels: tuple[Decimal, ...], below: Decimal) -> Deci
     72.3 -> 3.4600; 59.99 -> ``below``; 80 and above -> 5.0000.
     """
     if not levels:
-        return below.quantize(SCORE_PLACES, rounding=ROUND_HALF_UP)
+        return half_up(_fraction(below), SCORE_PLACES)
     p = _fraction(percent)
     marks = sorted(_fraction(level) for level in levels)  # a mis-ordered file cannot crash
     if p < marks[0]:
-        return below.quantize(SCORE_PLACES, rounding=ROUND_HALF_UP)
+        return half_up(_fraction(below), SCORE_PLACES)
     if p >= marks[-1]:
-        return _quantize(Fraction(len(marks)), SCORE_PLACES)
+        return half_up(Fraction(len(marks)), SCORE_PLACES)
     for i in range(len(marks) - 1):
         low, high = marks[i], marks[i + 1]
         if low <= p < high:
-            return _quantize(i + 1 + (p - low) / (high - low), SCORE_PLACES)
+            return half_up(i + 1 + (p - low) / (high - low), SCORE_PLACES)
     raise ValueError("levels must be ascending")  # pragma: no cover
 
 
 def weighted(score_value: Decimal, weight: Decimal) -> Decimal:
-    return (score_value * weight / 100).quantize(SCORE_PLACES, rounding=ROUND_HALF_UP)
+    return half_up(_fraction(score_value) * _fraction(weight) / 100, SCORE_PLACES)
 
 
 def _pilot_rounds(
@@ -174,11 +168,9 @@ def _pilot_rounds(
         by_round[r.round] = r  # a duplicate would be a validation error; keep the newest
     out = []
     latest: Report | None = None
-    for rnd in settings.rounds:
-        for n in sorted(by_round):
-            if n <= rnd.number:
-                latest = by_round[n]
+    for rnd in sorted(settings.rounds, key=lambda r: r.number):
         own = by_round.get(rnd.number)
+        latest = own or latest  # a skipped round keeps the last report
         evaluation = None
         if latest is not None:
             evaluation = evaluations.get(latest.path) or evaluate(latest, settings)

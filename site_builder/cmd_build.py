@@ -9,7 +9,6 @@ the pages whenever a file under ``submissions/`` or ``docs/`` changes.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import logging
 import os
 import re
@@ -23,7 +22,7 @@ from urllib.parse import urlparse
 
 import yaml
 
-from . import demo, exports
+from . import exports, submit_link
 from .aggregate import aggregate, evaluate_all
 from .cmd_validate import format_text
 from .layout import SUBMISSIONS
@@ -121,10 +120,7 @@ def load_dataset(data_root: Path, root: Path) -> Dataset:
     if not loaded.datasets:
         raise BuildError(f"ไม่พบปีงบประมาณใดใน {SUBMISSIONS}/ (ต้องมี {SUBMISSIONS}/<ปี>/settings.yaml)")
     # The site shows one fiscal year: the newest one present.
-    dataset = loaded.datasets[max(loaded.datasets)]
-    if demo.is_fictional(data_root) and not dataset.fictional:
-        dataset = dataclasses.replace(dataset, fictional=True)
-    return dataset
+    return loaded.datasets[max(loaded.datasets)]  # load_repository marks demo trees fictional
 
 
 def generate_docs(root: Path, data_root: Path, docs: Path, config: dict) -> tuple[Dataset, int]:
@@ -149,7 +145,7 @@ def generate_docs(root: Path, data_root: Path, docs: Path, config: dict) -> tupl
     pages = generate(dataset, results, docs, opts, root / "docs").pages()
     shutil.copytree(ASSETS / "kpi", docs / "assets" / "kpi", dirs_exist_ok=True)
     data_dir = docs / "data"
-    exports.write_open_data(data_dir, dataset, results, evaluations, root / "schema")
+    exports.write_open_data(data_dir, dataset, results, root / "schema")
     return dataset, pages
 
 
@@ -173,10 +169,6 @@ def build_site(
 def _submit_url(config: dict, dataset: Dataset, pilot, round_number: int) -> str | None:
     """The prefilled "ส่งรายงานครั้งที่ N" link (submit_link); None for demo data."""
     if dataset.fictional:
-        return None
-    try:
-        from . import submit_link
-    except ImportError:
         return None
     previous = submit_link.previous_report(dataset.reports, pilot.district_code, round_number)
     return submit_link.submit_url(

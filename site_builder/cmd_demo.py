@@ -7,7 +7,8 @@ import sys
 import time
 from pathlib import Path
 
-from .demo import BANNER, DemoError, generate
+from .demo import DemoError, generate
+from .model import FICTIONAL_LABEL
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -15,7 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "demo",
         help="สร้างชุดข้อมูลสมมติระดับประเทศ (878 อำเภอ x 5 ครั้ง) นอก submissions/",
         description=(
-            f"{BANNER}: สร้างทะเบียนและรายงานสมมติของทุกอำเภอ ทุกครั้งการรายงาน "
+            f"{FICTIONAL_LABEL}: สร้างทะเบียนและรายงานสมมติของทุกอำเภอ ทุกครั้งการรายงาน "
             "ลงในโฟลเดอร์แยกต่างหาก ไม่ปนกับรายงานจริงใน submissions/"
         ),
     )
@@ -54,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if not args.quiet:
         print(
-            f"{BANNER}: เขียน {summary.pilots:,} พื้นที่ต้นแบบ {summary.reports:,} รายงาน "
+            f"{FICTIONAL_LABEL}: เขียน {summary.pilots:,} พื้นที่ต้นแบบ {summary.reports:,} รายงาน "
             f"({summary.bytes / max(summary.reports, 1) / 1024:.2f} KB ต่อรายงาน) "
             f"ปีงบประมาณ {summary.year} ลงใน {args.out} ใน {time.perf_counter() - started:.1f} วินาที"
         )

@@ -10,19 +10,17 @@ Exit 0 fine, 1 the data has errors (figures then use the valid reports only),
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import sys
 from pathlib import Path
 
 from . import geography
 from .aggregate import Counts, NationRound, Results, aggregate, evaluate_all
-from .cmd_validate import UsageError, find_root
+from .cmd_validate import UsageError, find_root, finding_line
 from .convert import code_str
-from .demo import BANNER, is_fictional
-from .exports import counts_dict, dumps, national_dict, pilot_ref
+from .exports import counts_dict, dumps, header, national_dict, pilot_ref
 from .findings import Finding
 from .layout import schema_root
-from .model import LAO_TYPES, Dataset, Pilot, Round
+from .model import FICTIONAL_LABEL, LAO_TYPES, Dataset, Pilot, Round
 from .repository import load_repository
 from .thai import arabic_digits, be_iso, be_short
 
@@ -62,8 +60,7 @@ def _show_errors(errors: list[Finding]) -> None:
         file=sys.stderr,
     )
     for f in errors[:ERRORS_SHOWN]:
-        message = " ".join(f.message.split())
-        print(f"  {f.path}:{f.line}: {message}", file=sys.stderr)
+        print(f"  {finding_line(f)}", file=sys.stderr)
     if len(errors) > ERRORS_SHOWN:
         print(
             f"  ... และอีก {len(errors) - ERRORS_SHOWN:,} รายการ "
@@ -102,8 +99,6 @@ def run(args: argparse.Namespace) -> int:
             have = ", ".join(str(y) for y in sorted(loaded.datasets))
             raise UsageError(f"ไม่มีข้อมูลปีงบประมาณ {year} (มี {have})")
         dataset = loaded.datasets[year]
-        if is_fictional(root):
-            dataset = dataclasses.replace(dataset, fictional=True)
         rounds, province = _select(dataset, args.round, args.province)
     except UsageError as exc:
         print(f"site-builder results: {exc}", file=sys.stderr)
@@ -128,11 +123,7 @@ def run(args: argparse.Namespace) -> int:
 def province_dict(
     dataset: Dataset, results: Results, province: str, rounds: list[Round]
 ) -> dict[str, object]:
-    out: dict[str, object] = {"fictional": dataset.fictional}
-    if dataset.fictional:
-        out["notice"] = BANNER
-    out |= {
-        "fiscal_year": dataset.settings.fiscal_year,
+    out = header(dataset) | {
         "province_code": province,
         "province": geography.provinces()[province],
         "rounds": [],
@@ -187,7 +178,7 @@ def table(dataset: Dataset, results: Results, rounds: list[Round], province: str
     s = dataset.settings
     lines = []
     if dataset.fictional:
-        lines.append(f"*** {BANNER} ไม่ใช่ผลจริง ***")
+        lines.append(f"*** {FICTIONAL_LABEL} ไม่ใช่ผลจริง ***")
     lines.append(f"ตัวชี้วัดที่ {s.indicator_code} ปีงบประมาณ พ.ศ. {s.fiscal_year}: {s.indicator_name}")
     if province is not None:
         lines.append(f"จังหวัด{geography.provinces()[province]} (รหัส {province})")

@@ -100,7 +100,7 @@ def select(paths: list[str], root: Path) -> tuple[Callable[[str], bool], list[Fi
             continue
         files.add(rel)
         if found.suffix not in (".yaml", ".yml"):
-            problems.append(rules.misplaced_file(rel, found.relative_to(sub_root).as_posix()))
+            problems.append(rules.misplaced_file(rel))
 
     def chosen(path: str) -> bool:
         return path in files or any(path.startswith(f) for f in folders)
@@ -136,11 +136,13 @@ def summary_line(findings: list[Finding], checked: int) -> str:
     return f"{head} คำเตือน {warnings} รายการ (ตรวจ {checked} ไฟล์)"
 
 
+def finding_line(f: Finding) -> str:
+    """``path:line:col: severity CODE: message`` on one safe line."""
+    return f"{_one_line(f.path)}:{f.line}:{f.col}: {f.severity} {f.code}: {_one_line(f.message)}"
+
+
 def format_text(findings: list[Finding], checked: int) -> str:
-    lines = [
-        f"{_one_line(f.path)}:{f.line}:{f.col}: {f.severity} {f.code}: {_one_line(f.message)}"
-        for f in findings
-    ]
+    lines = [finding_line(f) for f in findings]
     lines.append(summary_line(findings, checked))
     return "\n".join(lines) + "\n"
 
@@ -153,13 +155,16 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def annotation(f: Finding) -> str:
+    """One workflow command; a finding about no file (a whole pull request) has no position."""
+    props = [f"title={_escape_property(f.code)}"]
+    if f.path and f.path != "-":
+        props[:0] = [f"file={_escape_property(f.path)}", f"line={f.line}", f"col={f.col}"]
+    return f"::{f.severity} {','.join(props)}::{_escape_data(_one_line(f.message))}"
+
+
 def format_annotations(findings: list[Finding]) -> str:
-    out = []
-    for f in findings:
-        props = [f"file={_escape_property(f.path)}"] if f.path and f.path != "-" else []
-        props += [f"line={f.line}", f"col={f.col}", f"title={_escape_property(f.code)}"]
-        out.append(f"::{f.severity} {','.join(props)}::{_escape_data(_one_line(f.message))}")
-    return "\n".join(out) + ("\n" if out else "")
+    return "".join(annotation(f) + "\n" for f in findings)
 
 
 _MD_SPECIAL = {c: f"&#{ord(c)};" for c in "&<>|\\`*_[]~@#$"}

@@ -34,15 +34,22 @@ from decimal import Decimal
 from pathlib import Path
 
 from . import geography
-from .layout import PROJECT_ROOT, REGISTRY_FILE, SETTINGS_FILE, SUBMISSIONS
-from .model import District, Round, Settings
+from .layout import (
+    FICTIONAL_MARKER,
+    PROJECT_ROOT,
+    REGISTRY_FILE,
+    SETTINGS_FILE,
+    SUBMISSIONS,
+    is_fictional,
+    report_relpath,
+)
+from .model import FICTIONAL_LABEL, District, Round, Settings
 from .settings import SettingsError, load_settings
 from .thai import BE_OFFSET, MONTHS_ABBR, be_iso
 
-MARKER = geography.FICTIONAL_MARKER
-BANNER = "ข้อมูลสมมติ เพื่อการสาธิต"
+MARKER = FICTIONAL_MARKER
 MARKER_TEXT = (
-    f"{BANNER}\n"
+    f"{FICTIONAL_LABEL}\n"
     "ข้อมูลทั้งหมดในโฟลเดอร์นี้สร้างขึ้นโดยโปรแกรม ไม่ใช่รายงานจริงของเทศบาลหรือ อบต. ใด\n"
     "ชื่อ อปท. ผู้รายงาน และผลการดำเนินงานเป็นข้อมูลสมมติ ห้ามนำไปอ้างอิงเป็นข้อมูลจริง\n"
     "\n"
@@ -56,11 +63,6 @@ _THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 
 class DemoError(Exception):
     """A refusal with a Thai message; the command prints it and exits 2."""
-
-
-def is_fictional(root: Path) -> bool:
-    """True for a tree written by the generator: the site must banner every page."""
-    return (root / MARKER).is_file()
 
 
 # ---------------------------------------------------------------- safety
@@ -107,10 +109,10 @@ def scaled_settings_text(text: str, denominator: int) -> str:
         return text
     out = re.sub(
         r"(?m)^denominator:.*$",
-        f"denominator: {denominator}  # {BANNER}: อำเภอทั้งหมดของประเทศสมมติ",
+        f"denominator: {denominator}  # {FICTIONAL_LABEL}: อำเภอทั้งหมดของประเทศสมมติ",
         text,
     )
-    return f"# {BANNER}: ไฟล์ตั้งค่าปี {BASE_YEAR} ที่ใช้ตัวหารของประเทศสมมติ\n" + out
+    return f"# {FICTIONAL_LABEL}: ไฟล์ตั้งค่าปี {BASE_YEAR} ที่ใช้ตัวหารของประเทศสมมติ\n" + out
 
 
 def fictional_country(scale: int, seed: int) -> tuple[District, ...]:
@@ -419,7 +421,7 @@ def render_report(
     code = district.code.translate(_THAI_DIGITS) if w.thai else district.code
     prov = district.province_code.translate(_THAI_DIGITS) if w.thai else district.province_code
     out = [
-        f"# {BANNER} (fictional demo data)",
+        f"# {FICTIONAL_LABEL} (fictional demo data)",
         f"fiscal_year: {w.num(year)}",
         f"round: {w.num(round_no)}",
         f"report_date: {w.day(sent)}",
@@ -486,7 +488,7 @@ def render_report(
 def render_registry(province_code: str, year: int, pilots: list[tuple[District, str, str]]) -> str:
     name = pilots[0][0].province
     out = [
-        f"# {BANNER}: ทะเบียนพื้นที่ต้นแบบสมมติ จังหวัด{name} ปีงบประมาณ พ.ศ. {year}",
+        f"# {FICTIONAL_LABEL}: ทะเบียนพื้นที่ต้นแบบสมมติ จังหวัด{name} ปีงบประมาณ พ.ศ. {year}",
         "# ชื่อ อปท. ทั้งหมดเป็นชื่อสมมติ ไม่ใช่รายชื่อพื้นที่ต้นแบบจริง",
         f"fiscal_year: {year}",
         f'province_code: "{province_code}"',
@@ -540,7 +542,7 @@ def generate(
     (out / geography.FICTIONAL_GEOGRAPHY).unlink(missing_ok=True)
     if scale > 1:
         rows = [[d.code, d.name, d.province_code, d.province] for d in country]
-        note = f"{BANNER}: ประเทศสมมติสำหรับทดสอบการขยายขนาด {len(rows):,} อำเภอ (fictional country)"
+        note = f"{FICTIONAL_LABEL}: ประเทศสมมติสำหรับทดสอบการขยายขนาด {len(rows):,} อำเภอ (fictional country)"
         (out / geography.FICTIONAL_GEOGRAPHY).write_text(
             json.dumps({"note": note, "districts": rows}, ensure_ascii=False), encoding="utf-8"
         )
@@ -576,12 +578,11 @@ def _write_year(
         by_province.setdefault(d.province_code, []).append((d, kind, lao))
         rng = random.Random(f"{seed}/{year}/{d.code}")
         plan = make_plan(rng, names[d.code], settings.rounds, settings.fiscal_year_end)
-        pilot_dir = year_dir / d.province_code / d.code
-        pilot_dir.mkdir(parents=True)
+        (year_dir / d.province_code / d.code).mkdir(parents=True)
         summary.pilots += 1
         for round_no, sent in plan.rounds.items():
             data = render_report(plan, d, year, round_no, sent, settings, rng).encode("utf-8")
-            (pilot_dir / f"round-{round_no}.yaml").write_bytes(data)
+            (out / report_relpath(year, d.code, round_no)).write_bytes(data)
             summary.reports += 1
             summary.bytes += len(data)
     for prov, pilots in by_province.items():

@@ -68,13 +68,19 @@ def not_reported(reason: str = NO_REPORT_REASON) -> tuple[CriterionResult, ...]:
     return tuple(CriterionResult(n, "not_reported", reason) for n in CRITERIA)
 
 
+def half_up(value: Fraction, places: int) -> Decimal:
+    """An exact fraction to ``places`` decimals, half up: the one rounding rule of the
+    published figures (reasons here, percent and score in aggregate)."""
+    exact = Decimal(value.numerator) / Decimal(value.denominator)  # 28 digits: ample
+    return exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
 def percent_text(value: Fraction, threshold: Fraction | None = None) -> str:
     """A percentage to 2 decimals (half up). If rounding would blur the verdict
     (29.999 shown as 30.00 but failing 30), more decimals are shown until it is honest."""
     places = 2
     while True:
-        shown = Decimal(value.numerator) / Decimal(value.denominator)
-        shown = shown.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        shown = half_up(value, places)
         if threshold is None or places >= 8 or (shown >= threshold) == (value >= threshold):
             return f"{shown:f}"
         places += 1

@@ -29,11 +29,17 @@ from decimal import Decimal
 from pathlib import Path
 
 from .aggregate import NOT_REGISTERED, Counts, Results
-from .evaluate import CRITERIA, OUTCOME_TH, Evaluation, not_reported, threshold_text
-from .model import LAO_TYPES, Dataset, Pilot, Report, Settings
+from .evaluate import (
+    CRITERIA,
+    NO_REPORT_REASON,
+    OUTCOME_TH,
+    Evaluation,
+    not_reported,
+    threshold_text,
+)
+from .model import FICTIONAL_LABEL, LAO_TYPES, Dataset, Pilot, Report, Settings
 from .thai import be_iso
 
-FICTIONAL_NOTICE = "ข้อมูลสมมติ เพื่อการสาธิต"
 SCHEMA_FILES = ("report.schema.json", "registry.schema.json")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -46,12 +52,12 @@ _FICTIONAL: Column = (
 )
 
 # Fields each form item can carry (as in schema/report.schema.json).
-_STEP = ("status", "date", "expected_date", "remaining")
+_STEP = ("status", "date", "expected_date")
 _SHARE = ("status", "projects", "percent", "date", "expected_date")
 ITEM_FIELDS: dict[int, tuple[str, ...]] = {
     2: _STEP,
     3: _STEP,
-    4: _STEP,
+    4: (*_STEP, "remaining"),
     5: _STEP,
     6: ("status", "projects", "missing_dimensions"),
     7: _SHARE,
@@ -270,7 +276,7 @@ def result_rows(dataset: Dataset, results: Results) -> list[dict[str, object]]:
         for s in pilots:
             pr = s.at(rnd.number)
             ev: Evaluation | None = pr.evaluation if pr else None
-            reason = "ยังไม่ได้รับรายงาน" if s.pilot else NOT_REGISTERED
+            reason = NO_REPORT_REASON if s.pilot else NOT_REGISTERED
             criteria = ev.criteria if ev else not_reported(reason)
             row: dict[str, object] = {
                 "fictional": dataset.fictional,
@@ -345,10 +351,11 @@ def pilot_ref(p: Pilot) -> dict[str, object]:
     }
 
 
-def _header(dataset: Dataset) -> dict[str, object]:
+def header(dataset: Dataset) -> dict[str, object]:
+    """What every JSON export starts with, so a copied file still says if it is fictional."""
     head: dict[str, object] = {"fictional": dataset.fictional}
     if dataset.fictional:
-        head["notice"] = FICTIONAL_NOTICE
+        head["notice"] = FICTIONAL_LABEL
     head["fiscal_year"] = dataset.settings.fiscal_year
     return head
 
@@ -359,7 +366,7 @@ def national_dict(
     """The content of national.json (optionally only some rounds): exact decimal strings."""
     s: Settings = dataset.settings
     wanted = set(rounds) if rounds is not None else None
-    out = _header(dataset) | {
+    out = header(dataset) | {
         "indicator": {
             "code": s.indicator_code,
             "name": s.indicator_name,
@@ -460,25 +467,22 @@ def write_open_data(
     out_dir: Path,
     dataset: Dataset,
     results: Results,
-    evaluations: dict[str, Evaluation],
     schema_dir: Path,
 ) -> list[Path]:
     """Write every open-data file into ``out_dir`` (the site's ``data/``); return the paths.
 
-    ``evaluations`` is accepted for symmetry with the build; results already hold
-    each pilot's evaluation, so reports are exported as filed.
+    Results already carry each pilot's evaluations; reports are exported as filed.
     """
-    del evaluations  # results carry the evaluations that count
     out_dir.mkdir(parents=True, exist_ok=True)
     reports = [report_row(r, dataset.fictional) for r in dataset.reports]
     res_rows = result_rows(dataset, results)
     written = [
         write_csv(out_dir / "reports.csv", COLUMNS["reports.csv"], reports),
-        _write_records(out_dir / "reports.json", _header(dataset), "reports", reports),
+        _write_records(out_dir / "reports.json", header(dataset), "reports", reports),
         write_csv(out_dir / "results.csv", COLUMNS["results.csv"], res_rows),
         _write_records(
             out_dir / "results.json",
-            _header(dataset) | {"outcomes": dict(OUTCOME_TH)},
+            header(dataset) | {"outcomes": dict(OUTCOME_TH)},
             "results",
             res_rows,
         ),

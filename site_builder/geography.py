@@ -21,11 +21,11 @@ from pathlib import Path
 
 import geothai
 
+from .layout import is_fictional
 from .model import District
 
 BANGKOK = "10"
 CREDIT = "ข้อมูลจังหวัดและอำเภอ: geothai (ข้อมูลกรมการปกครอง, สัญญาอนุญาต CC-BY-4.0)"
-FICTIONAL_MARKER = "FICTIONAL"
 FICTIONAL_GEOGRAPHY = "geography.json"
 
 
@@ -63,7 +63,7 @@ def using(country: Country | None) -> Iterator[None]:
 def fictional_country(root: Path) -> Country | None:
     """The fictional geography of a demo tree, only when the tree is marked FICTIONAL."""
     path = root / FICTIONAL_GEOGRAPHY
-    if not (root / FICTIONAL_MARKER).is_file() or not path.is_file():
+    if not is_fictional(root) or not path.is_file():
         return None
     try:
         rows = json.loads(path.read_text(encoding="utf-8"))["districts"]

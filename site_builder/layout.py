@@ -20,6 +20,7 @@ REPORT_SCHEMA = "report.schema.json"
 REGISTRY_SCHEMA = "registry.schema.json"
 SETTINGS_FILE = "settings.yaml"
 REGISTRY_FILE = "pilots.yaml"
+FICTIONAL_MARKER = "FICTIONAL"  # written by `site-builder demo` at the root of its tree
 
 # The checkout this package runs from; data-only trees (the fictional demo) borrow its schema/.
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -92,6 +93,11 @@ def yaml_files(root: Path) -> list[Path]:
         found.extend(here / d for d in dirnames if (here / d).is_symlink())
         found.extend(here / f for f in filenames if f.endswith((".yaml", ".yml")))
     return sorted(found)
+
+
+def is_fictional(root: Path) -> bool:
+    """True for a tree written by the demo generator: every page and export says so."""
+    return (root / FICTIONAL_MARKER).is_file()
 
 
 def schema_root(root: Path) -> Path:

@@ -212,33 +212,15 @@ def parse_text(text: str, path: str = "<string>") -> Document:
     try:
         for event in yaml.parse(text, Loader=_Loader):
             cls = type(event)
-            if cls is _SCALAR and event.anchor is None and event.tag is None:
-                mark = event.start_mark
-                line, col = mark.line + 1, mark.column + 1
-                nodes += 1
-                if nodes > MAX_NODES:
-                    raise LoadError(
-                        "L-TOO-MANY-NODES",
-                        "ไฟล์มีข้อมูลมากผิดปกติสำหรับแบบรายงานหนึ่งฉบับ ให้ตรวจว่าไม่ได้วางข้อมูลอื่นปนเข้ามา",
-                        line,
-                        col,
-                    )
-                attach(_scalar(event.value, event.style in _PLAIN, line, col), line, col)
-                continue
             if cls is _MAP_END or cls is _SEQ_END:
                 frame = stack.pop()
                 attach(frame[0], *frame[5])
                 continue
+            if cls is not _DOC_START and not isinstance(event, yaml.NodeEvent):
+                continue  # stream and document ends carry nothing
             mark = event.start_mark
             line, col = mark.line + 1, mark.column + 1
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                raise LoadError(
-                    "L-ANCHOR",
-                    "ไม่อนุญาตให้ใช้ & (anchor) หรือ * (alias) ในแบบรายงาน ให้เขียนค่าซ้ำลงไปตรง ๆ ในแต่ละที่",
-                    line,
-                    col,
-                )
-            if isinstance(event, yaml.DocumentStartEvent):
+            if cls is _DOC_START:
                 documents += 1
                 if documents > 1:
                     raise LoadError(
@@ -248,18 +230,15 @@ def parse_text(text: str, path: str = "<string>") -> Document:
                         col,
                     )
                 continue
-            if not isinstance(event, yaml.NodeEvent):
-                if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
-                    frame = stack.pop()
-                    attach(frame[0], *frame[5])
-                continue
+            if cls is _ALIAS or event.anchor is not None:
+                raise LoadError(
+                    "L-ANCHOR",
+                    "ไม่อนุญาตให้ใช้ & (anchor) หรือ * (alias) ในแบบรายงาน ให้เขียนค่าซ้ำลงไปตรง ๆ ในแต่ละที่",
+                    line,
+                    col,
+                )
             tag = event.tag
-            explicit_tag = (
-                tag is not None
-                and tag != "!"
-                and (not isinstance(event, yaml.ScalarEvent) or not any(event.implicit))
-            )
-            if explicit_tag:
+            if tag is not None and tag != "!" and (cls is not _SCALAR or not any(event.implicit)):
                 raise LoadError(
                     "L-TAG",
                     f"ไม่อนุญาตให้ใช้แท็ก YAML ({tag}) ให้ลบส่วนที่ขึ้นต้นด้วย ! ออก",
@@ -269,11 +248,13 @@ def parse_text(text: str, path: str = "<string>") -> Document:
             nodes += 1
             if nodes > MAX_NODES:
                 raise LoadError(
-                    "L-TOO-MANY-NODES", "ไฟล์มีข้อมูลมากผิดปกติสำหรับแบบรายงานหนึ่งฉบับ", line, col
+                    "L-TOO-MANY-NODES",
+                    "ไฟล์มีข้อมูลมากผิดปกติสำหรับแบบรายงานหนึ่งฉบับ ให้ตรวจว่าไม่ได้วางข้อมูลอื่นปนเข้ามา",
+                    line,
+                    col,
                 )
-            if isinstance(event, yaml.ScalarEvent):
-                plain = event.style in (None, "")
-                attach(_scalar(event.value, plain, line, col), line, col)
+            if cls is _SCALAR:
+                attach(_scalar(event.value, event.style in _PLAIN, line, col), line, col)
                 continue
             if len(stack) >= MAX_DEPTH:
                 raise LoadError(
@@ -328,6 +309,8 @@ def parse_text(text: str, path: str = "<string>") -> Document:
 _SCALAR = yaml.ScalarEvent
 _MAP_END = yaml.MappingEndEvent
 _SEQ_END = yaml.SequenceEndEvent
+_DOC_START = yaml.DocumentStartEvent
+_ALIAS = yaml.AliasEvent
 _PLAIN = (None, "")
 
 

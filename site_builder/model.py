@@ -12,6 +12,15 @@ from decimal import Decimal
 from fractions import Fraction
 
 LAO_TYPES = {"municipality": "เทศบาล", "sao": "อบต."}
+# Full name prefix -> the abbreviation officers write ("อบต.ต้าผามอก"); the validator
+# accepts either, and search finds a name by either.
+LAO_ABBREVIATIONS = {
+    "องค์การบริหารส่วนตำบล": "อบต.",
+    "เทศบาลตำบล": "ทต.",
+    "เทศบาลเมือง": "ทม.",
+    "เทศบาลนคร": "ทน.",
+}
+FICTIONAL_LABEL = "ข้อมูลสมมติ เพื่อการสาธิต"  # shown wherever demo data is
 UNITS = {"village": "หมู่บ้าน", "community": "ชุมชน"}
 DIMENSIONS = {
     "economy": "ด้านเศรษฐกิจ",

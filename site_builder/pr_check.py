@@ -18,6 +18,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cmd_validate import annotation, md_escape
 from .findings import Finding
 from .layout import SUBMISSIONS, classify
 
@@ -184,19 +185,6 @@ def git_changes(base: str, head: str, cwd: Path) -> list[Change]:
     return parse_name_status(out.stdout.decode("utf-8", "replace"))
 
 
-def _escape(value: str, prop: bool = False) -> str:
-    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return value.replace(":", "%3A").replace(",", "%2C") if prop else value
-
-
-def annotation(f: Finding) -> str:
-    """One GitHub workflow command, e.g. ``::warning title=...::message``."""
-    props = [f"title={_escape(f.code, True)}"]
-    if f.path:
-        props[:0] = [f"file={_escape(f.path, True)}", f"line={f.line}"]
-    return f"::{f.severity} {','.join(props)}::{_escape(f.message)}"
-
-
 _STATUS_TH = {"A": "เพิ่ม", "M": "แก้ไข", "D": "ลบ", "T": "เปลี่ยนชนิด"}
 _VALIDATE_TH = {
     "none": "ไม่มีไฟล์รายงานที่ต้องตรวจ",
@@ -219,7 +207,7 @@ def summary(p: Plan) -> str:
         for f in p.findings:
             mark = "ข้อผิดพลาด" if f.is_error else "คำเตือน"
             where = f" `{_md_code(f.path)}`" if f.path else ""
-            lines.append(f"- **{mark}** ({f.code}){where}: {_md_text(f.message)}")
+            lines.append(f"- **{mark}** ({f.code}){where}: {md_escape(f.message)}")
         lines.append("")
     lines += ["<details><summary>รายการไฟล์ที่เปลี่ยน</summary>", ""]
     lines += [
@@ -235,12 +223,6 @@ def summary(p: Plan) -> str:
 def _md_code(text: str) -> str:
     """Inside a code span HTML stays literal text; only a backtick or newline could escape."""
     return text.replace("`", "'").replace("\r", " ").replace("\n", " ")
-
-
-def _md_text(text: str) -> str:
-    for ch in "\\`*_[]<>|#":
-        text = text.replace(ch, "\\" + ch)
-    return text.replace("\n", " ")
 
 
 def _write(env: str, text: str) -> None:
@@ -266,11 +248,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         changes = git_changes(args.base, args.head, args.root)
     except (OSError, subprocess.CalledProcessError) as exc:
-        detail = getattr(exc, "stderr", b"") or str(exc).encode()
-        print(
-            f"::error title=PR-GIT::อ่านรายการไฟล์ที่เปลี่ยนจาก git ไม่ได้ ({args.base}..{args.head}) "
-            f"ตรวจว่าดึงประวัติครบ (fetch-depth: 0): {_escape(detail.decode(errors='replace').strip())}"
+        detail = (getattr(exc, "stderr", b"") or str(exc).encode()).decode(errors="replace")
+        message = (
+            f"อ่านรายการไฟล์ที่เปลี่ยนจาก git ไม่ได้ ({args.base}..{args.head}) "
+            f"ตรวจว่าดึงประวัติครบ (fetch-depth: 0): {detail.strip()}"
         )
+        print(annotation(Finding("", 1, 1, "error", "PR-GIT", message)))
         return 2
     p = plan(changes)
     for f in p.findings:

@@ -14,6 +14,7 @@ from . import geography, rules
 from .convert import be_correction, code_str, to_pilots, to_report
 from .findings import Finding
 from .layout import (
+    REGISTRY_FILE,
     REGISTRY_SCHEMA,
     REPORT_SCHEMA,
     SCHEMA_DIR,
@@ -21,6 +22,7 @@ from .layout import (
     SUBMISSIONS,
     classify,
     fiscal_years,
+    is_fictional,
     yaml_files,
 )
 from .load import Document, load_yaml
@@ -55,7 +57,7 @@ def load_registry(
     pilots: dict[str, Pilot] = {}
     schema = schema_base / SCHEMA_DIR / REGISTRY_SCHEMA
     names = geography.provinces()
-    for prov_dir in sorted((base / str(fiscal_year)).glob("*/pilots.yaml")):
+    for prov_dir in sorted((base / str(fiscal_year)).glob(f"*/{REGISTRY_FILE}")):
         doc = load_yaml(prov_dir, base, _rel(prov_dir, root))
         if isinstance(doc, Finding):
             loaded.findings.append(doc)
@@ -89,7 +91,7 @@ def load_repository(
     root = root.absolute()
     with geography.using(geography.fictional_country(root)):
         loaded = _load(root, only, schema_root)
-    if (root / geography.FICTIONAL_MARKER).is_file():
+    if is_fictional(root):
         for year, ds in loaded.datasets.items():
             loaded.datasets[year] = replace(ds, fictional=True)
     return loaded
@@ -130,7 +132,7 @@ def _load(root: Path, only: set[str] | None, schema_root: Path | None) -> Loaded
         if kind in ("settings", "registry"):
             continue
         if kind == "unknown":
-            loaded.findings.append(rules.misplaced_file(shown, rel_sub))
+            loaded.findings.append(rules.misplaced_file(shown))
             continue
         doc = load_yaml(path, base, shown)
         if isinstance(doc, Finding):

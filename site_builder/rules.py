@@ -53,9 +53,9 @@ from fractions import Fraction
 from . import geography
 from .convert import clean_text, code_str
 from .findings import Finding, Severity
-from .layout import parse_report_path
+from .layout import parse_report_path, registry_relpath, report_relpath
 from .load import Document
-from .model import LAO_TYPES, Answer, District, Pilot, Report, Settings
+from .model import LAO_ABBREVIATIONS, LAO_TYPES, Answer, District, Pilot, Report, Settings
 from .thai import be_iso, be_long
 
 
@@ -90,13 +90,9 @@ _PLACEHOLDER: dict[str, object] = {
 }
 _STEP_ITEMS = (2, 3, 4, 5, 7, 8)
 _ITEM_TH = {n: f"ข้อ {n}" for n in range(1, 9)}
-_ABBREVIATIONS = (
-    ("อบต.", "องค์การบริหารส่วนตำบล"),
-    ("ทต.", "เทศบาลตำบล"),
-    ("ทม.", "เทศบาลเมือง"),
-    ("ทน.", "เทศบาลนคร"),
-)
 _TYPE_PREFIXES = {"municipality": ("เทศบาล",), "sao": ("องค์การบริหารส่วนตำบล",)}
+_PROVINCE_WORDS = ("จังหวัด", "จ.")  # "จังหวัดแพร่" and "จ.แพร่" both mean แพร่
+_DISTRICT_WORDS = ("อำเภอ", "อ.")
 _MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?]|&#?[A-Za-z0-9]+;|javascript\s*:", re.IGNORECASE)
 _INVISIBLE = re.compile(r"[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -122,7 +118,7 @@ class _Out:
 def normalise_name(name: str) -> str:
     """Compare LAO names ignoring spaces and the usual abbreviations."""
     s = "".join(str(name).split())
-    for short, full in _ABBREVIATIONS:
+    for full, short in LAO_ABBREVIATIONS.items():
         if s.startswith(short):
             s = full + s[len(short) :]
     return s
@@ -288,8 +284,7 @@ def _identity(r: Report, out: _Out, ctx: Context) -> None:
     rel = shown.split("/", 1)[1] if shown.startswith("submissions/") else shown
     where = parse_report_path(rel)
     if where is not None:
-        correct = f"submissions/{r.fiscal_year}/{r.district_code[:2]}/{r.district_code}/round-{r.round}.yaml"
-        move = f"หรือย้ายไฟล์ไปที่ {correct}"
+        move = f"หรือย้ายไฟล์ไปที่ {report_relpath(r.fiscal_year, r.district_code, r.round)}"
         for key, in_path, in_file in (
             ("fiscal_year", str(where.fiscal_year), str(r.fiscal_year)),
             ("province_code", where.province_code, r.province_code),
@@ -316,7 +311,7 @@ def _identity(r: Report, out: _Out, ctx: Context) -> None:
             ("province_code",),
             f"รหัสจังหวัด {r.province_code} ใช้ไม่ได้: {hint} ให้ใช้รหัสจังหวัด 2 หลัก เช่น 54 (แพร่)",
         )
-    elif _strip_prefix(r.province, ("จังหวัด", "จ.")) != provinces[r.province_code]:
+    elif _strip_prefix(r.province, _PROVINCE_WORDS) != provinces[r.province_code]:
         out.add(
             "R-PROVINCE-NAME",
             ("province",),
@@ -339,7 +334,7 @@ def _identity(r: Report, out: _Out, ctx: Context) -> None:
             f"อำเภอรหัส {r.district_code} ({district.name}) อยู่ในจังหวัด{district.province} "
             f"ไม่ใช่จังหวัดรหัส {r.province_code} ให้ตรวจรหัสอำเภอหรือรหัสจังหวัด",
         )
-    elif _strip_prefix(r.district, ("อำเภอ", "อ.")) != district.name:
+    elif _strip_prefix(r.district, _DISTRICT_WORDS) != district.name:
         out.add(
             "R-DISTRICT-NAME",
             ("district",),
@@ -348,7 +343,7 @@ def _identity(r: Report, out: _Out, ctx: Context) -> None:
         )
 
     pilot = ctx.pilots.get(r.district_code)
-    registry = f"submissions/{r.fiscal_year}/{r.district_code[:2]}/pilots.yaml"
+    registry = registry_relpath(r.fiscal_year, r.district_code[:2])
     if pilot is None:
         out.add(
             "R-NOT-REGISTERED",
@@ -669,7 +664,7 @@ def check_across(
 # ---------------------------------------------------------------- registry and paths
 
 
-def misplaced_file(shown: str, rel_sub: str) -> Finding:
+def misplaced_file(shown: str) -> Finding:
     return Finding(
         shown,
         1,
@@ -699,7 +694,7 @@ def check_registry(doc: Document, fiscal_year: int, folder: str) -> list[Finding
             "R-REG-PROVINCE-FOLDER",
             ("province_code",),
             f'ทะเบียนนี้อยู่ในโฟลเดอร์จังหวัด {folder} ให้แก้ province_code เป็น "{folder}" '
-            f"หรือย้ายไฟล์ไปที่ submissions/{fiscal_year}/{prov}/pilots.yaml",
+            f"หรือย้ายไฟล์ไปที่ {registry_relpath(fiscal_year, prov)}",
         )
     if prov not in provinces:
         out.add(
@@ -709,7 +704,7 @@ def check_registry(doc: Document, fiscal_year: int, folder: str) -> list[Finding
             "ให้ใช้รหัสจังหวัด 2 หลักของกรมการปกครอง เช่น 54",
         )
         return out.items
-    if _strip_prefix(str(d["province"]), ("จังหวัด",)) != provinces[prov]:
+    if _strip_prefix(str(d["province"]), _PROVINCE_WORDS) != provinces[prov]:
         out.add(
             "R-REG-PROVINCE-NAME",
             ("province",),
@@ -729,7 +724,7 @@ def check_registry(doc: Document, fiscal_year: int, folder: str) -> list[Finding
                 key=True,
             )
             continue
-        if _strip_prefix(str(p["district"]), ("อำเภอ",)) != dist.name:
+        if _strip_prefix(str(p["district"]), _DISTRICT_WORDS) != dist.name:
             out.add(
                 "R-REG-DISTRICT-NAME",
                 (*loc, "district"),

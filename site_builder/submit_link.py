@@ -45,6 +45,11 @@ def _base(repo_url: str) -> str:
     return base[:-4] if base.endswith(".git") else base
 
 
+def blob_url(repo_url: str, branch: str, path: str, view: str = "blob") -> str:
+    """A file on the git host (``view="commits"``: its history): plain links, no API."""
+    return f"{_base(repo_url)}/{view}/{quote(branch, safe='')}/{path}"
+
+
 def strip_comments(text: str, keep: Callable[[str], bool] = lambda _line: False) -> str:
     """The YAML with full-line comments dropped unless ``keep`` them; runs of
     spaces inside kept comments collapse (each space costs 3 bytes in a URL)."""
@@ -86,10 +91,7 @@ def submit_url(
         return None
     path = report_relpath(settings.fiscal_year, pilot.district_code, round_number)
     text = render_report_yaml(pilot, settings, round_number, previous)
-    template = (
-        f"{_base(repo_url)}/blob/{quote(branch, safe='')}/"
-        f"{SCHEMA_DIR}/{TEMPLATES_DIR}/round-{round_number}.yaml"
-    )
+    template = blob_url(repo_url, branch, f"{SCHEMA_DIR}/{TEMPLATES_DIR}/round-{round_number}.yaml")
     pointer = f"# คำอธิบายทุกข้อตามแบบรายงาน: {template}"
     for version in candidates(text, pointer):
         url = new_file_url(repo_url, branch, path, version)

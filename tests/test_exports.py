@@ -15,7 +15,8 @@ import yaml
 from site_builder.aggregate import NOT_REGISTERED, aggregate, evaluate_all
 from site_builder.convert import clean_text
 from site_builder.demo import generate, is_fictional
-from site_builder.exports import COLUMNS, FICTIONAL_NOTICE, neutralise, write_open_data
+from site_builder.exports import COLUMNS, neutralise, write_open_data
+from site_builder.model import FICTIONAL_LABEL
 from site_builder.repository import load_repository
 from site_builder.thai import arabic_digits, be_iso, parse_be_date
 
@@ -30,7 +31,7 @@ def build(root: Path, out: Path):
     ds = replace(ds, fictional=is_fictional(root))
     evaluations = evaluate_all(ds)
     results = aggregate(ds, evaluations)
-    write_open_data(out, ds, results, evaluations, ROOT / "schema")
+    write_open_data(out, ds, results, ROOT / "schema")
     return ds, results
 
 
@@ -148,7 +149,7 @@ def test_hostile_text_is_neutralised_and_escaped(tmp_path):
     reports = tuple(replace(r, **hostile) for r in ds.reports)
     ds = replace(ds, reports=reports)
     evaluations = evaluate_all(ds)
-    write_open_data(tmp_path, ds, aggregate(ds, evaluations), evaluations, ROOT / "schema")
+    write_open_data(tmp_path, ds, aggregate(ds, evaluations), ROOT / "schema")
     for row in read_csv(tmp_path / "reports.csv"):
         assert row["lao_name"] == "'=cmd|' /C calc'!A0"
         assert row["district"] == "'@SUM(A1:A9)"
@@ -169,7 +170,7 @@ def test_fictional_flag_everywhere(demo_site, fixture_site):
         for name in ("reports.json", "results.json", "national.json"):
             data = json.loads((out / name).read_text())
             assert data["fictional"] is flag
-            assert (data.get("notice") == FICTIONAL_NOTICE) is flag
+            assert (data.get("notice") == FICTIONAL_LABEL) is flag
         for name in ("reports.csv", "results.csv", "pilots.csv"):
             assert {r["fictional"] for r in read_csv(out / name)} == {str(flag).lower()}
 

@@ -13,14 +13,15 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..aggregate import NationRound, PilotStatus, Results, score
-from ..evaluate import CRITERION_TITLES
+from ..evaluate import CRITERION_TITLES, not_reported
 from ..geography import CREDIT
 from ..model import LAO_TYPES, Dataset, Pilot
+from ..submit_link import blob_url
 from .chart import progress_svg
 from .env import environment
 from .form import form_items
 from .search import keys_for
-from .views import MARKS, at_round, marks_for, round_cell, round_short, row_for
+from .views import MARKS, marks_for, round_cell, round_short, row_for
 
 PAGES_IN_NAV = ("index.md", "pilots.md", "methodology.md", "open-data.md", "how-to-submit.md")
 
@@ -68,11 +69,10 @@ class Writer:
 def _git_links(opts: SiteOptions, path: str) -> dict[str, str] | None:
     if not opts.repo_url or opts.fictional or not path:
         return None
-    base = opts.repo_url.rstrip("/")
     return {
         "path": path,
-        "source": f"{base}/blob/{opts.branch}/{path}",
-        "history": f"{base}/commits/{opts.branch}/{path}",
+        "source": blob_url(opts.repo_url, opts.branch, path),
+        "history": blob_url(opts.repo_url, opts.branch, path, view="commits"),
     }
 
 
@@ -137,20 +137,16 @@ def _pilot_context(status: PilotStatus, dataset: Dataset, opts: SiteOptions) -> 
     assert pilot is not None
     rounds = {r.number: r for r in s.rounds}
     latest = next((pr for pr in reversed(status.rounds) if pr.evaluation is not None), None)
-    criteria = []
-    for n in range(1, 6):
-        result = latest.evaluation.criteria[n - 1] if latest else None
-        symbol, text, css = MARKS[result.outcome if result else "not_reported"]
-        criteria.append(
-            {
-                "n": n,
-                "title": CRITERION_TITLES[n],
-                "symbol": symbol,
-                "text": text,
-                "css": css,
-                "reason": result.reason if result else "ยังไม่มีรายงาน",
-            }
+    results = latest.evaluation.criteria if latest else not_reported()
+    criteria = [
+        dict(
+            zip(("symbol", "text", "css"), MARKS[c.outcome], strict=True),
+            n=c.criterion,
+            title=CRITERION_TITLES[c.criterion],
+            reason=c.reason,
         )
+        for c in results
+    ]
     history, forms = [], []
     for pr in status.rounds:
         rnd = rounds.get(pr.round)
@@ -197,10 +193,13 @@ def generate(
     w = Writer(out)
     if static_docs and static_docs.is_dir():
         for src in sorted(static_docs.rglob("*")):
-            if src.is_file():
-                w.write(
-                    src.relative_to(static_docs).as_posix(), src.read_text(encoding="utf-8")
-                ) if src.suffix == ".md" else _copy(src, out / src.relative_to(static_docs))
+            if not src.is_file():
+                continue
+            rel = src.relative_to(static_docs)
+            if src.suffix == ".md":
+                w.write(rel.as_posix(), src.read_text(encoding="utf-8"))
+            else:
+                _copy(src, out / rel)
     s = dataset.settings
     current = current_round(dataset)
     rows = [row_for(st, s.rounds, current) for st in results.pilots]
@@ -293,4 +292,4 @@ def _copy(src: Path, dst: Path) -> None:
     shutil.copyfile(src, dst)
 
 
-__all__ = ["PAGES_IN_NAV", "SiteOptions", "at_round", "current_round", "generate"]
+__all__ = ["PAGES_IN_NAV", "SiteOptions", "current_round", "generate"]

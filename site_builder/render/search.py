@@ -13,14 +13,10 @@ from __future__ import annotations
 
 import re
 
+from ..model import LAO_ABBREVIATIONS
+
 THAI_FIRST, THAI_LAST = 0x0E00, 0x0E7F
-LAO_PREFIXES = {
-    "องค์การบริหารส่วนตำบล": "อบต.",
-    "เทศบาลตำบล": "ทต.",
-    "เทศบาลเมือง": "ทม.",
-    "เทศบาลนคร": "ทน.",
-}
-_LONG = {short.rstrip("."): long for long, short in LAO_PREFIXES.items()}
+_LONG = {short.rstrip("."): long for long, short in LAO_ABBREVIATIONS.items()}
 _SHORT = re.compile(r"(อบต)\.?|(ทต|ทม|ทน)\.")
 # Words people type around a name that the keys leave out.
 _NOISE = re.compile(r"^(อำเภอ|จังหวัด|อ\.|จ\.)")
@@ -55,7 +51,7 @@ def keys_for(*names: str, lao_name: str | None = None) -> str:
     keys: list[str] = [n for n in names if n]
     if lao_name:
         keys.insert(0, lao_name)
-        for long in LAO_PREFIXES:
+        for long in LAO_ABBREVIATIONS:
             if lao_name.startswith(long) and len(lao_name) > len(long):
                 rest = normalise(lao_name[len(long) :])
                 keys += [rest[i:] for i in range(len(rest))]

@@ -9,15 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..aggregate import PilotRound, PilotStatus
+from ..evaluate import OUTCOME_TH
 from ..model import LAO_TYPES, Round
 from ..thai import BE_OFFSET, MONTHS_ABBR
 
 # outcome -> (symbol, Thai text, css class). Shape and text, never colour alone.
-MARKS = {
-    "met": ("✓", "ผ่าน", "y"),
-    "not_met": ("✗", "ไม่ผ่าน", "n"),
-    "not_reported": ("–", "ไม่มีรายงาน", "u"),
-}
+_SHAPES = {"met": ("✓", "y"), "not_met": ("✗", "n"), "not_reported": ("–", "u")}
+MARKS = {k: (symbol, OUTCOME_TH[k], css) for k, (symbol, css) in _SHAPES.items()}
 NO_REPORT = MARKS["not_reported"]
 
 
@@ -71,15 +69,9 @@ def round_cell(pr: PilotRound, rnd: Round, registered: bool) -> RoundCell:
     return RoundCell(pr.round, label, "ยังไม่ส่ง", "n")
 
 
-def at_round(status: PilotStatus, number: int | None) -> PilotRound | None:
-    if number is None:
-        return None
-    return next((pr for pr in status.rounds if pr.round == number), None)
-
-
 def row_for(status: PilotStatus, rounds: tuple[Round, ...], current: int | None) -> Row:
     d, pilot = status.district, status.pilot
-    pr = at_round(status, current)
+    pr = status.at(current) if current is not None else None
     marks = marks_for(pr)
     by_number = {r.number: r for r in rounds}
     cells = tuple(
