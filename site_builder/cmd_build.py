@@ -181,16 +181,28 @@ def _submit_url(config: dict, dataset: Dataset, pilot, round_number: int) -> str
     )
 
 
-def _mkdocs_overrides(config: dict, docs: Path, fictional: bool) -> dict:
+PASSTHROUGH_HOOK = Path(__file__).resolve().parent / "mkdocs_passthrough.py"
+
+
+def _mkdocs_overrides(config: dict, docs: Path, fictional: bool, passthrough: bool = True) -> dict:
     extra = dict(config.get("extra") or {})
     extra["fictional"] = fictional
     urls = {k: config[k] for k in ("site_url", "repo_url") if config.get(k)}
-    return {"docs_dir": str(docs), "extra": extra, **urls}
+    hooks = [*(config.get("hooks") or []), *([str(PASSTHROUGH_HOOK)] if passthrough else [])]
+    return {"docs_dir": str(docs), "extra": extra, "hooks": hooks, **urls}
 
 
 def mkdocs_build(
-    root: Path, docs: Path, site_dir: Path, config: dict, fictional: bool, strict: bool
+    root: Path,
+    docs: Path,
+    site_dir: Path,
+    config: dict,
+    fictional: bool,
+    strict: bool,
+    passthrough: bool = True,
 ) -> None:
+    """MkDocs + Material; ``passthrough=False`` lets Markdown convert the generated
+    pages too (the slow way, kept to prove both give the same bytes)."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -202,7 +214,7 @@ def mkdocs_build(
             config_file=str(root / "mkdocs.yml"),
             site_dir=str(site_dir),
             strict=strict or bool(config.get("strict")),
-            **_mkdocs_overrides(config, docs, fictional),
+            **_mkdocs_overrides(config, docs, fictional, passthrough),
         )
         build(cfg)
     except MkDocsException as exc:
