@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import geography, rules
+from .answers import canonical_document
 from .convert import be_correction, code_str, to_pilots, to_report
 from .findings import Finding
 from .layout import (
@@ -138,6 +139,7 @@ def _load(root: Path, only: set[str] | None, schema_root: Path | None) -> Loaded
         if isinstance(doc, Finding):
             loaded.findings.append(doc)
             continue
+        doc = canonical_document(doc)  # the paper's Thai wording -> canonical codes
         loaded.documents[doc.path] = doc
         found = schema_findings(doc, report_schema)
         if found:

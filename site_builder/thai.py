@@ -62,6 +62,11 @@ def arabic_digits(text: str) -> str:
     return text.translate(_THAI_DIGITS)
 
 
+def thai_digits(value: object) -> str:
+    """Arabic digits become Thai ones (๐-๙), as printed on the paper form."""
+    return str(value).translate({ord("0") + i: chr(0x0E50 + i) for i in range(10)})
+
+
 @dataclass(frozen=True)
 class DateProblem:
     """Why a written date could not be read, in Thai, with the fix spelled out."""

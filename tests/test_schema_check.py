@@ -30,11 +30,11 @@ def test_missing_key_names_the_form_item():
 
 
 def test_wrong_choice_lists_the_allowed_values_at_the_value():
-    text = VALID.replace("lao_type: sao", "lao_type: อบต.")
+    text = VALID.replace("lao_type: sao", "lao_type: สุขาภิบาล")  # abolished in 2542
     (f,) = findings(text)
-    assert f.code == "S-ENUM" and "municipality หรือ sao" in f.message
+    assert f.code == "S-ENUM" and "เทศบาล หรือ อบต." in f.message
     line = text.splitlines()[f.line - 1]
-    assert line[f.col - 1 :] == "อบต."
+    assert line[f.col - 1 :] == "สุขาภิบาล"
 
 
 def test_misspelt_key_points_at_the_key():
