@@ -11,12 +11,15 @@ import argparse
 import importlib
 import sys
 
+from .cmdline import setup_console
+
 SUBCOMMANDS = (
     "site_builder.cmd_validate",
     "site_builder.cmd_build",
     "site_builder.cmd_results",
     "site_builder.cmd_new_report",
     "site_builder.cmd_demo",
+    "site_builder.cmd_pr_check",
 )
 
 
@@ -44,10 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    # Officers' consoles on Windows may not default to UTF-8; Thai must still print.
-    for stream in (sys.stdout, sys.stderr):
-        if hasattr(stream, "reconfigure"):
-            stream.reconfigure(encoding="utf-8", errors="replace")
+    setup_console()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):

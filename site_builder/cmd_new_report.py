@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from . import geography
-from .cmd_validate import UsageError, find_root
+from .cmdline import UsageError, find_root
 from .layout import fiscal_years, registry_relpath, report_relpath, schema_root
 from .model import Pilot, Report, Settings
 from .report_template import render_report_yaml

@@ -15,12 +15,13 @@ from pathlib import Path
 
 from . import geography
 from .aggregate import Counts, NationRound, Results, aggregate, evaluate_all
-from .cmd_validate import UsageError, find_root, finding_line
+from .cmdline import UsageError, find_root
 from .convert import code_str
 from .exports import counts_dict, dumps, header, national_dict, pilot_ref
 from .findings import Finding
 from .layout import schema_root
 from .model import FICTIONAL_LABEL, LAO_TYPES, Dataset, Pilot, Round
+from .reporters import finding_line
 from .repository import load_repository
 from .thai import arabic_digits, be_iso, be_short
 

@@ -17,6 +17,7 @@ import sys
 import geothai
 
 from . import geography
+from .cmdline import setup_console
 
 ORG = "dla-kpi32"
 MAINTAINERS = f"@{ORG}/maintainers"
@@ -58,5 +59,5 @@ def render() -> str:
 
 
 if __name__ == "__main__":
-    sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+    setup_console()
     sys.stdout.write(render())

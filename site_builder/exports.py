@@ -23,7 +23,7 @@ from __future__ import annotations
 import csv
 import json
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -40,7 +40,17 @@ from .evaluate import (
 from .model import FICTIONAL_LABEL, LAO_TYPES, Dataset, Pilot, Report, Settings
 from .thai import be_iso
 
-SCHEMA_FILES = ("report.schema.json", "registry.schema.json")
+# Every file write_open_data writes, as the open-data page lists it: (name, Thai title, format).
+OPEN_DATA: tuple[tuple[str, str, str], ...] = (
+    ("national.json", "ผลระดับประเทศและรายจังหวัด ทุกรอบรายงาน", "JSON"),
+    ("results.csv", "ผลตามเกณฑ์ 5 ข้อ รายพื้นที่ต้นแบบ รายรอบ พร้อมเหตุผล", "CSV"),
+    ("results.json", "ข้อมูลเดียวกับ results.csv", "JSON"),
+    ("reports.csv", "คำตอบในแบบรายงานทุกฉบับ", "CSV"),
+    ("reports.json", "ข้อมูลเดียวกับ reports.csv", "JSON"),
+    ("pilots.csv", "ทะเบียนพื้นที่ต้นแบบทั้ง 878 อำเภอ", "CSV"),
+    ("schema/report.schema.json", "โครงสร้างไฟล์รายงาน (JSON Schema)", "JSON"),
+    ("schema/registry.schema.json", "โครงสร้างไฟล์ทะเบียนพื้นที่ต้นแบบ (JSON Schema)", "JSON"),
+)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 Column = tuple[str, str, str]  # name, Thai description, English description
@@ -469,30 +479,28 @@ def write_open_data(
     results: Results,
     schema_dir: Path,
 ) -> list[Path]:
-    """Write every open-data file into ``out_dir`` (the site's ``data/``); return the paths.
+    """Write every file of ``OPEN_DATA`` into ``out_dir`` (the site's ``data/``); return the paths.
 
     Results already carry each pilot's evaluations; reports are exported as filed.
     """
-    out_dir.mkdir(parents=True, exist_ok=True)
     reports = [report_row(r, dataset.fictional) for r in dataset.reports]
     res_rows = result_rows(dataset, results)
-    written = [
-        write_csv(out_dir / "reports.csv", COLUMNS["reports.csv"], reports),
-        _write_records(out_dir / "reports.json", header(dataset), "reports", reports),
-        write_csv(out_dir / "results.csv", COLUMNS["results.csv"], res_rows),
-        _write_records(
-            out_dir / "results.json",
-            header(dataset) | {"outcomes": dict(OUTCOME_TH)},
-            "results",
-            res_rows,
+    writers: dict[str, Callable[[Path], Path]] = {
+        "reports.csv": lambda p: write_csv(p, COLUMNS["reports.csv"], reports),
+        "reports.json": lambda p: _write_records(p, header(dataset), "reports", reports),
+        "results.csv": lambda p: write_csv(p, COLUMNS["results.csv"], res_rows),
+        "results.json": lambda p: _write_records(
+            p, header(dataset) | {"outcomes": dict(OUTCOME_TH)}, "results", res_rows
         ),
-        _write_json(out_dir / "national.json", national_dict(dataset, results)),
-        write_csv(out_dir / "pilots.csv", COLUMNS["pilots.csv"], pilot_rows(dataset)),
-    ]
-    schema_out = out_dir / "schema"
-    schema_out.mkdir(exist_ok=True)
-    for name in SCHEMA_FILES:
-        src = schema_dir / name
-        if src.is_file():
-            written.append(Path(shutil.copyfile(src, schema_out / name)))
+        "national.json": lambda p: _write_json(p, national_dict(dataset, results)),
+        "pilots.csv": lambda p: write_csv(p, COLUMNS["pilots.csv"], pilot_rows(dataset)),
+    }
+    written = []
+    for name, _title, _format in OPEN_DATA:
+        path = out_dir / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if name in writers:
+            written.append(writers[name](path))
+        elif (schema_dir / path.name).is_file():  # schema/<file>: copied as published
+            written.append(Path(shutil.copyfile(schema_dir / path.name, path)))
     return written

@@ -6,21 +6,18 @@ trigger, which would leave the check pending forever on unrelated pull requests.
 It also warns about pull requests that are hard for a province's reviewers to
 check: several provinces at once, data mixed with code, or reports deleted.
 
-Run in the workflow as ``python -m site_builder.pr_check --base SHA``.
+The workflow runs it as ``site-builder pr-check --base SHA`` (``cmd_pr_check``).
 """
 
 from __future__ import annotations
 
-import argparse
-import os
 import subprocess
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cmd_validate import annotation, md_escape
 from .findings import Finding
 from .layout import SUBMISSIONS, classify
+from .reporters import md_escape
 
 # Changes under these paths can change what the built site shows or whether it builds.
 SITE_INPUTS = (
@@ -223,54 +220,3 @@ def summary(p: Plan) -> str:
 def _md_code(text: str) -> str:
     """Inside a code span HTML stays literal text; only a backtick or newline could escape."""
     return text.replace("`", "'").replace("\r", " ").replace("\n", " ")
-
-
-def _write(env: str, text: str) -> None:
-    target = os.environ.get(env)
-    if target:
-        with open(target, "a", encoding="utf-8") as fh:
-            fh.write(text)
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m site_builder.pr_check",
-        description="ตรวจภาพรวมของคำขอรวม (pull request) และเลือกสิ่งที่ต้องตรวจต่อ",
-    )
-    parser.add_argument("--base", required=True, help="commit ฐานของคำขอ")
-    parser.add_argument("--head", default="HEAD", help="commit ของคำขอ (ค่าเริ่มต้น HEAD)")
-    parser.add_argument("--root", type=Path, default=Path(), help="โฟลเดอร์คลังข้อมูล")
-    parser.add_argument("--files-out", type=Path, help="เขียนรายชื่อไฟล์รายงานที่ต้องตรวจ คั่นด้วย NUL")
-    args = parser.parse_args(argv)
-    for stream in (sys.stdout, sys.stderr):
-        if hasattr(stream, "reconfigure"):
-            stream.reconfigure(encoding="utf-8", errors="replace")
-    try:
-        changes = git_changes(args.base, args.head, args.root)
-    except (OSError, subprocess.CalledProcessError) as exc:
-        detail = (getattr(exc, "stderr", b"") or str(exc).encode()).decode(errors="replace")
-        message = (
-            f"อ่านรายการไฟล์ที่เปลี่ยนจาก git ไม่ได้ ({args.base}..{args.head}) "
-            f"ตรวจว่าดึงประวัติครบ (fetch-depth: 0): {detail.strip()}"
-        )
-        print(annotation(Finding("", 1, 1, "error", "PR-GIT", message)))
-        return 2
-    p = plan(changes)
-    for f in p.findings:
-        print(annotation(f))
-    if args.files_out:
-        args.files_out.write_text("".join(f"{f}\0" for f in p.files), encoding="utf-8")
-    _write(
-        "GITHUB_OUTPUT",
-        f"validate={p.validate}\nbuild={str(p.build).lower()}\ntest={str(p.test).lower()}\n",
-    )
-    _write("GITHUB_STEP_SUMMARY", summary(p))
-    print(
-        f"ไฟล์ที่เปลี่ยน {len(p.changes)} ไฟล์ การตรวจรายงาน: {p.validate} "
-        f"สร้างเว็บไซต์: {'ใช่' if p.build else 'ไม่'} ทดสอบโปรแกรม: {'ใช่' if p.test else 'ไม่'}"
-    )
-    return 1 if any(f.is_error for f in p.findings) else 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -8,14 +8,13 @@ tests/fixtures/scoring/repo holds the 8 registered Phrae pilots and 7 test repor
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
 from site_builder.aggregate import aggregate, evaluate_all, national_percent, score, weighted
 from site_builder.repository import load_repository
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 REPO = ROOT / "tests" / "fixtures" / "scoring" / "repo"
 LEVELS = tuple(Decimal(x) for x in ("60", "65", "70", "75", "80"))
 

@@ -1,10 +1,7 @@
 """site-builder build: the deployed site links to its own host and repository."""
 
-from pathlib import Path
-
 from site_builder.cli import main
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.conftest import FIXTURES, ROOT
 
 
 def test_site_and_repo_urls_from_the_command_line_replace_the_placeholders(tmp_path, capsys):
@@ -14,6 +11,8 @@ def test_site_and_repo_urls_from_the_command_line_replace_the_placeholders(tmp_p
             "build",
             "--root",
             str(ROOT),
+            "--data",
+            str(FIXTURES / "no_reports"),
             "--site-dir",
             str(site),
             "--docs-dir",

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from site_builder import cmd_validate
+from site_builder import reporters
+from site_builder import validate as validate_lib
 from site_builder.cli import main
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 BAD = "submissions/2555/54/5403/round-1.yaml"
 UNDONE = "submissions/2555/54/5401/round-2.yaml"
@@ -133,15 +134,15 @@ def test_user_text_is_escaped_in_annotations_and_markdown(repo, capsys, monkeypa
 
 
 def test_annotation_property_escaping():
-    assert cmd_validate._escape_property("a:b,c%d\ne") == "a%3Ab%2Cc%25d%0Ae"
-    assert cmd_validate._escape_data("50%\r\n") == "50%25%0D%0A"
+    assert reporters._escape_property("a:b,c%d\ne") == "a%3Ab%2Cc%25d%0Ae"
+    assert reporters._escape_data("50%\r\n") == "50%25%0D%0A"
 
 
 def test_summary_is_capped_below_githubs_limit(repo):
     from site_builder.findings import Finding
 
     many = [Finding(BAD, i, 1, "error", "R-X", "ข้อความ" * 40) for i in range(1, 5000)]
-    text = cmd_validate.format_summary(many, 1, limit=50_000)
+    text = reporters.format_summary(many, 1, limit=50_000)
     assert len(text.encode()) < 52_000
     assert "จาก 4999 รายการ" in text
 
@@ -227,7 +228,7 @@ def test_an_internal_error_is_a_finding_not_a_traceback(repo, capsys, monkeypatc
     def boom(*_a, **_k):
         raise RuntimeError("bug")
 
-    monkeypatch.setattr(cmd_validate, "load_repository", boom)
+    monkeypatch.setattr(validate_lib, "load_repository", boom)
     code, out, _ = run(capsys, "--root", str(repo), "--format", "json")
     assert code == 1
     (f,) = json.loads(out)["findings"]

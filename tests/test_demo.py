@@ -9,8 +9,8 @@ import pytest
 from site_builder import demo, geography
 from site_builder.cli import main
 from site_builder.repository import load_repository
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 PROVINCES = "54,30"  # Phrae (8 districts) and Nakhon Ratchasima (32): 200 pilot-rounds
 
 

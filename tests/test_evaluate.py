@@ -4,7 +4,6 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from pathlib import Path
 
 import pytest
 
@@ -13,8 +12,8 @@ from site_builder.evaluate import evaluate, not_reported, percent_text
 from site_builder.load import load_yaml
 from site_builder.model import Answer, Report
 from site_builder.settings import load_settings
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "valid" / "round-1.yaml"
 SETTINGS = load_settings(ROOT, 2555)
 

@@ -19,8 +19,8 @@ from site_builder.exports import COLUMNS, neutralise, write_open_data
 from site_builder.model import FICTIONAL_LABEL
 from site_builder.repository import load_repository
 from site_builder.thai import arabic_digits, be_iso, parse_be_date
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_REPO = ROOT / "tests" / "fixtures" / "scoring" / "repo"
 
 

@@ -1,9 +1,9 @@
 """docs/finding-codes.md explains every code the checks can emit, and no code that is gone."""
 
 import re
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.conftest import ROOT
+
 PAGE = ROOT / "docs" / "finding-codes.md"
 _CODE = r"(?:L|S|R|P|V|C|PR)-[A-Z0-9]+(?:-[A-Z0-9]+)*"
 

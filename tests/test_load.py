@@ -13,8 +13,8 @@ import pytest
 
 from site_builder.findings import Finding
 from site_builder.load import MAX_BYTES, Document, LoadError, load_yaml, parse_text
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
 VALID = ROOT / "tests" / "fixtures" / "valid" / "round-1.yaml"
 

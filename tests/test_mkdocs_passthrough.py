@@ -8,18 +8,16 @@ itself on the whitespace it rewrites (tabs, CR, blank-looking lines).
 
 from __future__ import annotations
 
-import os
+from dataclasses import replace
 from pathlib import Path
 
 import markdown
 import pytest
 from mkdocs.structure.pages import _HTMLHandler
 
-from site_builder.cmd_build import generate_docs, mkdocs_build, site_config
+from site_builder.build import generate_docs, mkdocs_build, read_config
 from site_builder.mkdocs_passthrough import anchor_ids, is_passthrough, normalise
-
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = ROOT / "tests" / "fixtures"
+from tests.conftest import FIXTURES, ROOT
 
 
 def _files(site: Path) -> dict[str, bytes]:
@@ -32,14 +30,13 @@ def _body(page: Path) -> str:
 
 @pytest.mark.parametrize("data", ["site_hostile", "scoring/repo"])
 def test_site_is_byte_identical_with_and_without_passthrough(tmp_path, data):
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    config = site_config(ROOT)
     docs = tmp_path / "docs"
-    dataset, pages = generate_docs(ROOT, FIXTURES / data, docs, config)
+    config = read_config(ROOT, FIXTURES / data, docs_dir=docs, strict=True)
+    dataset, pages = generate_docs(config)
     generated = [p for p in docs.rglob("*.md") if is_passthrough(_body(p))]
     assert len(generated) >= pages - 2  # every generated page takes the fast path
     for name, passthrough in (("slow", False), ("fast", True)):
-        mkdocs_build(ROOT, docs, tmp_path / name, config, dataset.fictional, True, passthrough)
+        mkdocs_build(replace(config, site_dir=tmp_path / name), dataset.fictional, passthrough)
     slow, fast = _files(tmp_path / "slow"), _files(tmp_path / "fast")
     assert sorted(slow) == sorted(fast)
     differ = [name for name in slow if slow[name] != fast[name]]

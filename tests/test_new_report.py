@@ -6,14 +6,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from test_submit_link import BLANK_ANSWERS, fill
 
 from site_builder.cli import main
-from site_builder.cmd_validate import validate
 from site_builder.report_template import render_report_yaml
 from site_builder.repository import load_repository
+from site_builder.validate import validate
+from tests.conftest import ROOT
+from tests.test_submit_link import BLANK_ANSWERS, fill
 
-ROOT = Path(__file__).resolve().parent.parent
 BASE = ROOT / "tests" / "fixtures" / "pr" / "base"  # round 1 of 5401 and 5402 (test data)
 R2 = "submissions/2555/54/5401/round-2.yaml"
 

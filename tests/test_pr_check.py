@@ -11,15 +11,21 @@ from pathlib import Path
 
 import yaml
 
+from site_builder.cli import main as cli_main
 from site_builder.pr_check import (
     Change,
-    annotation,
     git_changes,
-    main,
     parse_name_status,
     plan,
     summary,
 )
+from site_builder.reporters import annotation
+from tests.conftest import ROOT
+
+
+def main(argv: list[str]) -> int:
+    return cli_main(["pr-check", *argv])
+
 
 R1 = "submissions/2555/54/5403/round-1.yaml"
 R2 = "submissions/2555/54/5403/round-2.yaml"
@@ -176,7 +182,6 @@ def test_main_unknown_base_is_a_thai_error_not_a_traceback(tmp_path, capsys):
 # removed files). The run: scripts of .github/workflows/validate.yml then run as the
 # host would run them, with the same environment files.
 
-ROOT = Path(__file__).resolve().parent.parent
 PR_FIXTURES = ROOT / "tests" / "fixtures" / "pr"
 WORKFLOW = ROOT / ".github" / "workflows" / "validate.yml"
 _IF = re.compile(r"^\$\{\{ !cancelled\(\) && steps\.changes\.outputs\.(\w+) == '(\w+)' \}\}$")

@@ -16,8 +16,8 @@ from site_builder.render.pages import current_round, worked_example
 from site_builder.render.search import encode, keys_for, normalise
 from site_builder.render.views import round_short, row_for
 from site_builder.repository import load_repository
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 SCORING = ROOT / "tests" / "fixtures" / "scoring" / "repo"
 
 

@@ -16,8 +16,8 @@ from site_builder.report_template import (
 )
 from site_builder.repository import load_repository
 from site_builder.settings import load_settings
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 SETTINGS = load_settings(ROOT, 2555)
 

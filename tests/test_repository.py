@@ -1,8 +1,5 @@
-from pathlib import Path
-
 from site_builder.repository import load_repository
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.conftest import ROOT
 
 
 def test_the_real_repository_has_the_eight_phrae_pilots_and_no_invented_reports():

@@ -19,8 +19,8 @@ import pytest
 from site_builder import rules
 from site_builder.load import Document, parse_text
 from site_builder.repository import load_repository
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 REPORTS = sorted((FIXTURES / "reports").glob("*.yaml"))
 DEFAULT_PATH = "submissions/2555/54/5403/round-1.yaml"

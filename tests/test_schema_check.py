@@ -1,13 +1,11 @@
 """Schema findings: Thai messages that name the form item, at the right line and column."""
 
-from pathlib import Path
-
 import pytest
 
 from site_builder.load import parse_text
 from site_builder.schema_check import is_valid, schema_findings, validator
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = ROOT / "schema" / "report.schema.json"
 REGISTRY_SCHEMA = ROOT / "schema" / "registry.schema.json"
 VALID = (ROOT / "tests" / "fixtures" / "valid" / "round-1.yaml").read_text(encoding="utf-8")

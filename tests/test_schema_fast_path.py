@@ -1,14 +1,13 @@
 """The compiled fast path must agree with jsonschema on every fixture and mutation."""
 
 import copy
-from pathlib import Path
 
 import pytest
 
 from site_builder.load import parse_text
 from site_builder.schema_check import is_valid, validator
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = ROOT / "schema" / "report.schema.json"
 VALID = parse_text((ROOT / "tests/fixtures/valid/round-1.yaml").read_text(encoding="utf-8")).data
 

@@ -1,12 +1,12 @@
 """The schemas are documentation too: editors show each field's Thai title and description."""
 
 import json
-from pathlib import Path
 
 import jsonschema
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.conftest import ROOT
+
 SCHEMAS = sorted((ROOT / "schema").glob("*.schema.json"))
 
 

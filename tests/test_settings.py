@@ -1,13 +1,11 @@
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from pathlib import Path
 
 import pytest
 
 from site_builder.settings import SettingsError, load_settings
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.conftest import ROOT
 
 
 def test_fy2555_settings_match_the_seed():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 from html.parser import HTMLParser
@@ -11,36 +10,37 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from site_builder.cmd_build import BuildError, build_site
+from site_builder import exports
+from site_builder.build import DataError, read_config
+from site_builder.build import build_site as build_library
+from site_builder.repository import load_repository
+from tests.conftest import FIXTURES, ROOT, SCORING, build
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = ROOT / "tests" / "fixtures"
 FICTIONAL = "ข้อมูลสมมติ เพื่อการสาธิต"
 PILOT_PAGE_BUDGET = 40 * 1024
 
 
 def _build(tmp: Path, data: Path) -> Path:
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    build_site(ROOT, data, tmp / "site", tmp / "docs", strict=True)
-    return tmp / "site"
+    return build(tmp, data).site_dir
 
 
 @pytest.fixture(scope="module")
 def real_site(tmp_path_factory):
-    """This repository's own submissions: 8 Phrae pilots and no reports yet."""
+    """This repository's own submissions, whatever they hold today."""
     return _build(tmp_path_factory.mktemp("real"), ROOT)
 
 
 @pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory):
-    return _build(tmp_path_factory.mktemp("hostile"), FIXTURES / "site_hostile")
+def empty_site(tmp_path_factory):
+    """The 8 Phrae pilots of the source letters registered, and no report yet."""
+    return _build(tmp_path_factory.mktemp("empty"), FIXTURES / "no_reports")
 
 
 @pytest.fixture(scope="module")
 def fictional_site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("fictional")
     data = tmp / "data"
-    shutil.copytree(FIXTURES / "scoring" / "repo", data)
+    shutil.copytree(SCORING, data)
     (data / "FICTIONAL").write_text(FICTIONAL + "\n", encoding="utf-8")
     return _build(tmp, data)
 
@@ -79,47 +79,62 @@ def _refs(path: Path) -> _Refs:
     return parser
 
 
-def test_real_repository_shows_phrae_pilots_and_honest_empty_state(real_site):
-    assert sorted(p.name for p in (real_site / "pilot").iterdir()) == [
-        f"54{n:02d}" for n in range(1, 9)
-    ]
+def test_the_real_repository_builds_a_page_for_every_pilot_it_registers(real_site):
+    """Holds for any valid data: every registered pilot and report is on the site."""
+    loaded = load_repository(ROOT)
+    assert loaded.errors() == []
+    dataset = loaded.datasets[max(loaded.datasets)]
+    pages = {p.name for p in (real_site / "pilot").iterdir()}
+    assert pages == set(dataset.pilots)
+    for report in dataset.reports:
+        assert report.path.rsplit("/", 1)[1] in _html(real_site, f"pilot/{report.district_code}")
     assert len(list((real_site / "province").iterdir())) == 76
     home = _html(real_site, "")
+    assert FICTIONAL not in home and not dataset.fictional
+    assert '<html lang="th"' in home
+
+
+def test_registry_without_reports_shows_phrae_pilots_and_honest_empty_state(empty_site):
+    assert sorted(p.name for p in (empty_site / "pilot").iterdir()) == [
+        f"54{n:02d}" for n in range(1, 9)
+    ]
+    assert len(list((empty_site / "province").iterdir())) == 76
+    home = _html(empty_site, "")
     assert "ยังไม่มีรายงาน" in home
     assert FICTIONAL not in home
-    pilots = _html(real_site, "pilots")
+    pilots = _html(empty_site, "pilots")
     assert pilots.count('class="kpi-none">ยังไม่ได้ระบุพื้นที่ต้นแบบ') == 870
     assert "องค์การบริหารส่วนตำบลต้าผามอก" in pilots
     assert '<html lang="th"' in home
     assert '<meta name="description"' in home
 
 
-def test_methodology_reads_settings(real_site):
-    page = _html(real_site, "methodology")
+def test_methodology_reads_settings(empty_site):
+    page = _html(empty_site, "methodology")
     assert "= <strong>3.4600</strong>" in page
     assert "ได้ 1.0000 คะแนน" in page  # below_level1_score from settings.yaml
     assert "มท ๐๘๙๑.๔/ว ๑๖๒๕" in page and "9 พฤษภาคม 2555" in page
     assert "พร ๐๐๓๗.๗/ว ๒๕๖๓" in page and "27 พฤษภาคม 2555" in page
 
 
-def test_open_data_and_dictionary(real_site):
-    for name in ("national.json", "results.csv", "reports.csv", "pilots.csv"):
-        assert (real_site / "data" / name).is_file()
-    page = _html(real_site, "open-data")
+def test_open_data_and_dictionary(scoring_site):
+    for name, _title, _format in exports.OPEN_DATA:
+        assert (scoring_site / "data" / name).is_file()
+    page = _html(scoring_site, "open-data")
     assert "<code>criterion4_reason</code>" in page or "<code>criterion4</code>" in page
     assert "geothai" in page
 
 
-def test_pilot_page_links_source_and_history(real_site):
-    page = _html(real_site, "pilot/5403")
+def test_pilot_page_links_source_and_history(empty_site):
+    page = _html(empty_site, "pilot/5403")
     assert "/blob/main/submissions/2555/54/pilots.yaml" in page
     assert "/commits/main/submissions/2555/54/pilots.yaml" in page
     assert "ส่งรายงานครั้งที่ 1" in page
 
 
-def test_no_resource_leaves_the_site(real_site, fictional_site):
+def test_no_resource_leaves_the_site(real_site, scoring_site, fictional_site):
     offenders = []
-    for site in (real_site, fictional_site):
+    for site in (real_site, scoring_site, fictional_site):
         for page in _pages(site):
             for url in _refs(page).resources:
                 if urlparse(url).scheme or url.startswith("//"):
@@ -135,17 +150,19 @@ def test_no_resource_leaves_the_site(real_site, fictional_site):
     assert offenders == []
 
 
-def test_internal_links_resolve(real_site):
+@pytest.mark.parametrize("which", ["real_site", "scoring_site", "empty_site"])
+def test_internal_links_resolve(which, request):
+    site = request.getfixturevalue(which)
     missing = []
-    for page in _pages(real_site):
+    for page in _pages(site):
         if page.name == "404.html":
             continue
-        rel = page.relative_to(real_site).as_posix()
+        rel = page.relative_to(site).as_posix()
         for href in _refs(page).links:
             url = urlparse(urljoin("http://x/" + rel, href))
             if url.netloc != "x":
                 continue
-            target = real_site / url.path.lstrip("/")
+            target = site / url.path.lstrip("/")
             if not (target.is_file() or (target / "index.html").is_file()):
                 missing.append((rel, href))
     assert missing == []
@@ -192,7 +209,9 @@ def test_data_errors_stop_the_build_with_thai_message(tmp_path, capsys):
     shutil.copytree(FIXTURES / "site_hostile", data)
     bad = data / "submissions/2555/54/5403/round-1.yaml"
     bad.write_text(bad.read_text(encoding="utf-8").replace("round: 1", "round: 9"), "utf-8")
-    with pytest.raises(BuildError, match="ข้อมูลมีข้อผิดพลาด"):
-        build_site(ROOT, data, tmp_path / "site", tmp_path / "docs")
-    assert "round-1.yaml" in capsys.readouterr().err
+    config = read_config(ROOT, data, tmp_path / "site", tmp_path / "docs")
+    with pytest.raises(DataError, match="ข้อมูลมีข้อผิดพลาด") as caught:
+        build_library(config)
+    assert {f.path for f in caught.value.findings} == {"submissions/2555/54/5403/round-1.yaml"}
+    assert capsys.readouterr() == ("", "")  # the library does not print
     assert not (tmp_path / "site").exists()

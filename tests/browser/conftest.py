@@ -10,17 +10,12 @@ import functools
 import gzip
 import http.server
 import io
-import os
 import threading
 from pathlib import Path
 
 import pytest
 
-from site_builder.cmd_build import build_site
-
 CHROMIUM = Path("/usr/bin/chromium")
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = ROOT / "tests" / "fixtures"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 _GZIP_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")
 
@@ -72,12 +67,9 @@ def _serve(directory: Path):
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory, chromium_path):
-    """The Phrae scoring fixture (8 pilots, reports in rounds 1-3) as a built site."""
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    work = tmp_path_factory.mktemp("browser-site")
-    site = work / "site"
-    build_site(ROOT, FIXTURES / "scoring" / "repo", site, work / "docs", strict=True)
+def built(scoring_site, chromium_path):
+    """The Phrae scoring fixture (8 pilots, reports in rounds 1-3), served."""
+    site = scoring_site
     server = _serve(site)
     yield site, f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
@@ -95,11 +87,9 @@ def subpath(built, tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def hostile(tmp_path_factory, chromium_path):
-    """A site built from names and answers that try to inject markup and scripts."""
-    work = tmp_path_factory.mktemp("hostile-site")
-    site = work / "site"
-    build_site(ROOT, FIXTURES / "site_hostile", site, work / "docs", strict=True)
+def hostile(hostile_site, chromium_path):
+    """A site built from names and answers that try to inject markup and scripts, served."""
+    site = hostile_site
     server = _serve(site)
     yield site, f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()

@@ -1,0 +1,261 @@
+"""Building the site, as a library: submissions -> pages -> MkDocs (strict) -> Pagefind.
+
+Pages are generated from templates into a docs dir (``build/docs-gen``), open
+data is written beside them, then MkDocs + Material builds the site and Pagefind
+indexes it for Thai search. Nothing here prints: results come back as values and
+problems as ``BuildError`` (data errors carry their findings), so the command
+(``cmd_build``), the tests and the benchmarks all call the same code.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+import yaml
+
+from . import exports, submit_link
+from .aggregate import aggregate, evaluate_all
+from .findings import Finding
+from .layout import SUBMISSIONS, schema_root
+from .model import Dataset, Pilot
+from .render.pages import SiteOptions, generate
+from .repository import load_repository
+
+ASSETS = Path(__file__).resolve().parent / "assets"
+PASSTHROUGH_HOOK = Path(__file__).resolve().parent / "mkdocs_passthrough.py"
+CONFIG_FILE = "mkdocs.yml"
+
+
+class BuildError(Exception):
+    """A Thai message for the person running the build."""
+
+
+class DataError(BuildError):
+    """The data has errors: the findings say which, and the site is not built."""
+
+    def __init__(self, message: str, findings: list[Finding], checked: int) -> None:
+        super().__init__(message)
+        self.findings = findings
+        self.checked = checked
+
+
+@dataclass(frozen=True)
+class BuildConfig:
+    """Everything one build needs, typed (read from mkdocs.yml by ``read_config``)."""
+
+    root: Path  # project folder: mkdocs.yml and docs/
+    data_root: Path  # folder holding submissions/
+    site_dir: Path  # where the built site goes
+    docs_dir: Path  # generated pages (a work folder)
+    site_url: str | None = None  # published address; links in sitemap and 404 page
+    repo_url: str | None = None  # the repository on the git host: source and submit links
+    branch: str = "main"
+    strict: bool = False  # MkDocs warnings are errors
+    config_file: Path = field(default=Path(CONFIG_FILE))  # relative paths are under root
+
+    @property
+    def mkdocs_yml(self) -> Path:
+        return self.config_file if self.config_file.is_absolute() else self.root / self.config_file
+
+
+@dataclass(frozen=True)
+class Built:
+    dataset: Dataset
+    pages: int
+    site_dir: Path
+
+
+def _checked_url(option: str, value: str) -> str:
+    url = urlparse(value)
+    if url.scheme not in ("http", "https") or not url.netloc:
+        raise BuildError(f"ค่า --{option} ต้องเป็นที่อยู่เว็บแบบ https://... (พบ {value!r})")
+    return value
+
+
+def read_config(
+    root: Path,
+    data_root: Path | None = None,
+    site_dir: Path | None = None,
+    docs_dir: Path | None = None,
+    *,
+    site_url: str | None = None,
+    repo_url: str | None = None,
+    strict: bool = False,
+) -> BuildConfig:
+    """The build settings: mkdocs.yml's addresses and branch, overridden by arguments.
+
+    The deploy workflow passes the real addresses, so the placeholders in mkdocs.yml
+    only ever serve local builds.
+    """
+    root = root.absolute()
+    try:
+        data = yaml.safe_load((root / CONFIG_FILE).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise BuildError(f"อ่าน {CONFIG_FILE} ไม่ได้: {exc}") from None
+    if not isinstance(data, dict):
+        raise BuildError(f"{CONFIG_FILE} ต้องเป็นชุดค่า (mapping)")
+    extra = data.get("extra") if isinstance(data.get("extra"), dict) else {}
+    site = _checked_url("site-url", site_url) if site_url else data.get("site_url")
+    repo = _checked_url("repo-url", repo_url) if repo_url else data.get("repo_url")
+    return BuildConfig(
+        root=root,
+        data_root=(data_root or root).absolute(),
+        site_dir=(site_dir or root / "site").absolute(),
+        docs_dir=(docs_dir or root / "build" / "docs-gen").absolute(),
+        site_url=str(site).rstrip("/") + "/" if site else None,
+        repo_url=str(repo).rstrip("/") if repo else None,
+        branch=str(extra.get("repo_branch", "main")),
+        strict=strict or bool(data.get("strict")),
+    )
+
+
+def load_dataset(data_root: Path) -> Dataset:
+    """The newest fiscal year of a data tree; DataError when any file has errors."""
+    if not (data_root / SUBMISSIONS).is_dir():
+        raise BuildError(f"ไม่พบโฟลเดอร์ {SUBMISSIONS}/ ใน {data_root}")
+    loaded = load_repository(data_root, schema_root=schema_root(data_root))
+    errors = loaded.errors()
+    if errors:
+        raise DataError(
+            "สร้างเว็บไซต์ไม่ได้ เพราะข้อมูลมีข้อผิดพลาดตามรายการด้านบน ให้แก้ไฟล์แล้วสร้างใหม่",
+            errors,
+            len(loaded.documents),
+        )
+    if not loaded.datasets:
+        raise BuildError(f"ไม่พบปีงบประมาณใดใน {SUBMISSIONS}/ (ต้องมี {SUBMISSIONS}/<ปี>/settings.yaml)")
+    # The site shows one fiscal year: the newest one present.
+    return loaded.datasets[max(loaded.datasets)]  # load_repository marks demo trees fictional
+
+
+def generate_docs(config: BuildConfig) -> tuple[Dataset, int]:
+    """Everything before MkDocs: pages, assets and open data under ``config.docs_dir``."""
+    dataset = load_dataset(config.data_root)
+    evaluations = evaluate_all(dataset)
+    results = aggregate(dataset, evaluations)
+
+    def submit_url(pilot: Pilot, round_number: int) -> str | None:
+        return _submit_url(config, dataset, pilot, round_number)
+
+    opts = SiteOptions(
+        repo_url=config.repo_url,
+        branch=config.branch,
+        fictional=dataset.fictional,
+        submit_url=submit_url,
+        open_data=exports.OPEN_DATA,
+        columns=tuple((name, tuple(cols)) for name, cols in exports.COLUMNS.items()),
+    )
+    docs = config.docs_dir
+    docs.mkdir(parents=True, exist_ok=True)
+    pages = generate(dataset, results, docs, opts, config.root / "docs").pages()
+    shutil.copytree(ASSETS / "kpi", docs / "assets" / "kpi", dirs_exist_ok=True)
+    exports.write_open_data(
+        docs / "data", dataset, results, schema_root(config.data_root) / "schema"
+    )
+    return dataset, pages
+
+
+def build_site(config: BuildConfig) -> Built:
+    """The whole build; raises BuildError (or DataError) with a Thai message."""
+    dataset, pages = generate_docs(config)
+    mkdocs_build(config, dataset.fictional)
+    squeeze_html(config.site_dir)
+    pagefind(config.site_dir)
+    return Built(dataset, pages, config.site_dir)
+
+
+def _submit_url(
+    config: BuildConfig, dataset: Dataset, pilot: Pilot, round_number: int
+) -> str | None:
+    """The prefilled "ส่งรายงานครั้งที่ N" link (submit_link); None for demo data."""
+    if dataset.fictional:
+        return None
+    previous = submit_link.previous_report(dataset.reports, pilot.district_code, round_number)
+    return submit_link.submit_url(
+        config.repo_url,
+        pilot,
+        round_number,
+        dataset.settings,
+        branch=config.branch,
+        previous=previous,
+    )
+
+
+def mkdocs_overrides(config: BuildConfig, passthrough: bool = True) -> dict[str, object]:
+    """Settings given to MkDocs on top of mkdocs.yml (mkdocs.yml declares no hooks)."""
+    urls = {"site_url": config.site_url, "repo_url": config.repo_url}
+    hooks = [str(PASSTHROUGH_HOOK)] if passthrough else []
+    return {
+        "docs_dir": str(config.docs_dir),
+        "hooks": hooks,
+        **{k: v for k, v in urls.items() if v},
+    }
+
+
+def mkdocs_build(config: BuildConfig, fictional: bool, passthrough: bool = True) -> None:
+    """MkDocs + Material; ``passthrough=False`` lets Markdown convert the generated
+    pages too (the slow way, kept to prove both give the same bytes)."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    mkdocs_logging()
+    try:
+        cfg = load_config(
+            config_file=str(config.mkdocs_yml),
+            site_dir=str(config.site_dir),
+            strict=config.strict,
+            **mkdocs_overrides(config, passthrough),
+        )
+        cfg.extra["fictional"] = fictional
+        build(cfg)
+    except MkDocsException as exc:
+        raise BuildError(f"MkDocs สร้างเว็บไซต์ไม่สำเร็จ: {exc}") from None
+
+
+def mkdocs_logging() -> None:
+    """MkDocs' warnings go to stderr once, without its INFO chatter."""
+    log = logging.getLogger("mkdocs")
+    if not log.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+        handler.setLevel(logging.WARNING)
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
+        log.propagate = False
+
+
+_PRE = re.compile(r"(<pre\b.*?</pre>|<textarea\b.*?</textarea>)", re.S | re.I)
+_INDENT = re.compile(r"\n[ \t]+")
+
+
+def squeeze_html(site_dir: Path) -> None:
+    """Drop the theme's indentation (about 2 KB a page, toward the 40 KB pilot page
+    budget); text inside <pre> and <textarea> is left exactly as it was."""
+    for path in site_dir.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        parts = _PRE.split(text)
+        squeezed = "".join(p if i % 2 else _INDENT.sub("\n", p) for i, p in enumerate(parts))
+        if squeezed != text:
+            path.write_text(squeezed, encoding="utf-8")
+
+
+def pagefind(site_dir: Path) -> None:
+    """Index the built site for search (see render/search.py for how Thai names match)."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if proc.returncode != 0:
+        detail = (proc.stderr or proc.stdout).strip()[-2000:]
+        raise BuildError(f"สร้างดัชนีค้นหา (Pagefind) ไม่สำเร็จ: {detail}")
