@@ -10,7 +10,6 @@ refuse every construct a report never needs. Scalars are typed by a small YAML
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -44,20 +43,56 @@ _YAML11_BOOLS = {
 }
 
 
-@dataclass
 class Document:
-    """A loaded YAML file: plain Python data plus where each piece was written."""
+    """A loaded YAML file: plain Python data plus where each piece was written.
 
-    path: str
-    data: object
-    key_pos: dict[JsonPath, tuple[int, int]] = field(default_factory=dict)
-    value_pos: dict[JsonPath, tuple[int, int]] = field(default_factory=dict)
+    The line/column tables cost more memory than the data (about 170 small objects
+    a report) and are needed only for files with a finding, so a document loaded
+    from text builds them on first use by parsing its text again.
+    """
+
+    __slots__ = ("_key_pos", "_text", "_value_pos", "data", "path")
+
+    def __init__(
+        self,
+        path: str,
+        data: object,
+        key_pos: dict[JsonPath, tuple[int, int]] | None = None,
+        value_pos: dict[JsonPath, tuple[int, int]] | None = None,
+        *,
+        text: str | None = None,
+    ) -> None:
+        self.path, self.data, self._text = path, data, text
+        if text is None:
+            key_pos, value_pos = key_pos or {}, value_pos or {}
+        self._key_pos, self._value_pos = key_pos, value_pos
+
+    def __repr__(self) -> str:
+        return f"Document(path={self.path!r}, data={self.data!r})"
+
+    def _positions(self) -> None:
+        if self._key_pos is None or self._value_pos is None:
+            full = parse_text(self._text or "", self.path, positions=True)
+            self._key_pos, self._value_pos, self._text = full._key_pos, full._value_pos, None
+
+    @property
+    def key_pos(self) -> dict[JsonPath, tuple[int, int]]:
+        self._positions()
+        assert self._key_pos is not None
+        return self._key_pos
+
+    @property
+    def value_pos(self) -> dict[JsonPath, tuple[int, int]]:
+        self._positions()
+        assert self._value_pos is not None
+        return self._value_pos
 
     def where(self, loc: JsonPath, *, key: bool = False) -> tuple[int, int]:
         """Line and column (1-based) of a value, or of its key, or of its nearest parent."""
         loc = tuple(loc)
+        key_pos, value_pos = self.key_pos, self.value_pos
         while True:
-            table = (self.key_pos, self.value_pos) if key else (self.value_pos, self.key_pos)
+            table = (key_pos, value_pos) if key else (value_pos, key_pos)
             for t in table:
                 if loc in t:
                     return t[loc]
@@ -135,8 +170,11 @@ def _scalar(value: str, plain: bool, line: int, col: int) -> object:
     return value
 
 
-def parse_text(text: str, path: str = "<string>") -> Document:
-    """Build a Document from YAML text, raising LoadError on the first refused construct."""
+def parse_text(text: str, path: str = "<string>", *, positions: bool = False) -> Document:
+    """Build a Document from YAML text, raising LoadError on the first refused construct.
+
+    Without ``positions`` the line/column tables are left to be built on first use.
+    """
     if m := _CONTROL.search(text):
         line, col = _line_col(text, m.start())
         raise LoadError(
@@ -155,28 +193,31 @@ def parse_text(text: str, path: str = "<string>") -> Document:
             col,
         )
 
-    doc = Document(path=path, data=None)
-    # Each stack frame: [container, json_path, pending_key, pending_key_pos, seen_keys]
+    key_pos: dict[JsonPath, tuple[int, int]] = {}
+    value_pos: dict[JsonPath, tuple[int, int]] = {}
+    # Each stack frame: [container, json_path, pending_key, seen_keys, (line, col)];
+    # json_path is only tracked when positions are recorded.
     stack: list[list] = []
-    root_set = False
+    root: list = []
     nodes = 0
     documents = 0
 
     def attach(value: object, line: int, col: int) -> None:
-        nonlocal root_set
         if not stack:
-            doc.data, root_set = value, True
-            doc.value_pos[()] = (line, col)
+            root.append(value)
+            if positions:
+                value_pos[()] = (line, col)
             return
         frame = stack[-1]
-        container, loc = frame[0], frame[1]
-        if isinstance(container, list):
-            idx = len(container)
+        container = frame[0]
+        if container.__class__ is list:
+            if positions:
+                value_pos[(*frame[1], len(container))] = (line, col)
             container.append(value)
-            doc.value_pos[(*loc, idx)] = (line, col)
             return
-        if frame[2] is _NO_KEY:
-            if not isinstance(value, str | int) or isinstance(value, bool):
+        key = frame[2]
+        if key is _NO_KEY:
+            if value.__class__ is not str and (value.__class__ is not int):
                 raise LoadError(
                     "L-KEY-TYPE",
                     "ชื่อหัวข้อ (key) ต้องเป็นข้อความ เช่น report_date: ให้แก้บรรทัดนี้",
@@ -191,32 +232,33 @@ def parse_text(text: str, path: str = "<string>") -> Document:
                     line,
                     col,
                 )
-            if key in frame[4]:
-                first = frame[4][key]
+            seen = frame[3]
+            if key in seen:
                 raise LoadError(
                     "L-DUPLICATE-KEY",
-                    f"หัวข้อ '{key}' ซ้ำกับที่เขียนไว้แล้วในบรรทัด {first[0]} "
+                    f"หัวข้อ '{key}' ซ้ำกับที่เขียนไว้แล้วในบรรทัด {seen[key]} "
                     "ให้ลบบรรทัดใดบรรทัดหนึ่งออก ให้เหลือเพียงค่าที่ถูกต้อง",
                     line,
                     col,
                 )
-            frame[4][key] = (line, col)
-            frame[2], frame[3] = key, (line, col)
-            doc.key_pos[(*loc, key)] = (line, col)
+            seen[key] = line
+            frame[2] = key
+            if positions:
+                key_pos[(*frame[1], key)] = (line, col)
         else:
-            key = frame[2]
             container[key] = value
-            doc.value_pos[(*loc, key)] = (line, col)
+            if positions:
+                value_pos[(*frame[1], key)] = (line, col)
             frame[2] = _NO_KEY
 
     try:
         for event in yaml.parse(text, Loader=_Loader):
-            cls = type(event)
+            cls = event.__class__
             if cls is _MAP_END or cls is _SEQ_END:
                 frame = stack.pop()
-                attach(frame[0], *frame[5])
+                attach(frame[0], *frame[4])
                 continue
-            if cls is not _DOC_START and not isinstance(event, yaml.NodeEvent):
+            if cls in _NOTHING:
                 continue  # stream and document ends carry nothing
             mark = event.start_mark
             line, col = mark.line + 1, mark.column + 1
@@ -263,23 +305,23 @@ def parse_text(text: str, path: str = "<string>") -> Document:
                     line,
                     col,
                 )
-            if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is _NO_KEY:
-                raise LoadError(
-                    "L-KEY-TYPE",
-                    "ชื่อหัวข้อ (key) ต้องเป็นข้อความ ไม่ใช่รายการหรือกลุ่มข้อมูล",
-                    line,
-                    col,
-                )
-            container: dict | list = {} if isinstance(event, yaml.MappingStartEvent) else []
             parent_loc: JsonPath = ()
             if stack:
                 parent = stack[-1]
-                parent_loc = (
-                    (*parent[1], len(parent[0]))
-                    if isinstance(parent[0], list)
-                    else (*parent[1], parent[2])
-                )
-            stack.append([container, parent_loc, _NO_KEY, None, {}, (line, col)])
+                if parent[0].__class__ is dict:
+                    if parent[2] is _NO_KEY:
+                        raise LoadError(
+                            "L-KEY-TYPE",
+                            "ชื่อหัวข้อ (key) ต้องเป็นข้อความ ไม่ใช่รายการหรือกลุ่มข้อมูล",
+                            line,
+                            col,
+                        )
+                    if positions:
+                        parent_loc = (*parent[1], parent[2])
+                elif positions:
+                    parent_loc = (*parent[1], len(parent[0]))
+            container: dict | list = {} if cls is _MAP_START else []
+            stack.append([container, parent_loc, _NO_KEY, {}, (line, col)])
     except LoadError:
         raise
     except yaml.MarkedYAMLError as exc:
@@ -301,9 +343,11 @@ def parse_text(text: str, path: str = "<string>") -> Document:
         ) from None
     except (yaml.YAMLError, RecursionError, MemoryError, ValueError) as exc:
         raise LoadError("L-SYNTAX", f"อ่านไฟล์ YAML ไม่ได้ ({type(exc).__name__})") from None
-    if not root_set:
+    if not root:
         raise LoadError("L-EMPTY", "ไฟล์ว่าง ให้คัดลอกแบบฟอร์มจากวิธีส่งรายงานแล้วกรอกข้อมูล")
-    return doc
+    if positions:
+        return Document(path, root[0], key_pos, value_pos)
+    return Document(path, root[0], text=text)
 
 
 _SCALAR = yaml.ScalarEvent
@@ -311,6 +355,8 @@ _MAP_END = yaml.MappingEndEvent
 _SEQ_END = yaml.SequenceEndEvent
 _DOC_START = yaml.DocumentStartEvent
 _ALIAS = yaml.AliasEvent
+_MAP_START = yaml.MappingStartEvent
+_NOTHING = frozenset({yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent})
 _PLAIN = (None, "")
 
 

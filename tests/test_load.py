@@ -146,6 +146,16 @@ def test_positions_of_keys_and_values():
     assert doc.where(("item7", "missing")) == (2, 3)  # nearest parent: the item7 mapping
 
 
+def test_positions_are_built_only_when_asked_and_match_an_eager_parse():
+    text = VALID.read_text(encoding="utf-8")
+    lazy, eager = parse_text(text, "r.yaml"), parse_text(text, "r.yaml", positions=True)
+    assert lazy.data == eager.data
+    assert lazy._key_pos is None and lazy._value_pos is None  # a clean file keeps no tables
+    assert len(eager.key_pos) > 20
+    assert lazy.key_pos == eager.key_pos and lazy.value_pos == eager.value_pos
+    assert lazy._text is None  # the text is dropped once the tables exist
+
+
 def test_parse_text_raises_only_load_errors():
     with pytest.raises(LoadError):
         parse_text("a: [\n")
