@@ -100,7 +100,7 @@ def test_registry_without_reports_shows_phrae_pilots_and_honest_empty_state(empt
     ]
     assert len(list((empty_site / "province").iterdir())) == 76
     home = _html(empty_site, "")
-    assert "ยังไม่มีรายงาน" in home
+    assert "ยังไม่มีข้อมูล" in home
     assert FICTIONAL not in home
     pilots = _html(empty_site, "pilots")
     assert pilots.count('class="kpi-none">ยังไม่ได้ระบุพื้นที่ต้นแบบ') == 870

@@ -17,6 +17,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..thai import be_iso, be_long, be_short
+from .names import keep_whole, lao_name
 
 TEMPLATES = "templates/site"
 
@@ -65,6 +66,8 @@ def environment() -> jinja2.Environment:
         be_long=_date(be_long),
         be_short=_date(be_short),
         be_iso=_date(be_iso),
+        lao=lao_name,
+        nb=keep_whole,
     )
     return env
 

@@ -21,7 +21,7 @@ from .chart import progress_svg
 from .env import environment
 from .form import form_items
 from .search import keys_for
-from .views import MARKS, marks_for, round_cell, round_short, row_for
+from .views import MARKS, marks_for, overall_mark, round_cell, round_month, round_short, row_for
 
 PAGES_IN_NAV = ("index.md", "pilots.md", "methodology.md", "open-data.md", "how-to-submit.md")
 
@@ -132,7 +132,9 @@ def _opened(provinces: dict[str, list]) -> set[str]:
     return named if len(named) <= OPEN_PROVINCES_MAX else set()
 
 
-def _pilot_context(status: PilotStatus, dataset: Dataset, opts: SiteOptions) -> dict:
+def _pilot_context(
+    status: PilotStatus, dataset: Dataset, opts: SiteOptions, current: int | None
+) -> dict:
     s, pilot = dataset.settings, status.pilot
     assert pilot is not None
     rounds = {r.number: r for r in s.rounds}
@@ -153,7 +155,13 @@ def _pilot_context(status: PilotStatus, dataset: Dataset, opts: SiteOptions) -> 
         if rnd is None:
             continue
         history.append(
-            {"round": rnd, "pr": pr, "cell": round_cell(pr, rnd, True), "marks": marks_for(pr)}
+            {
+                "round": rnd,
+                "pr": pr,
+                "cell": round_cell(pr, rnd, True),
+                "marks": marks_for(pr),
+                "overall": overall_mark(pr),
+            }
         )
         if pr.report is not None:
             forms.append(
@@ -170,12 +178,20 @@ def _pilot_context(status: PilotStatus, dataset: Dataset, opts: SiteOptions) -> 
     if next_round is not None and next_round not in rounds:
         next_round = None
     submit = opts.submit_url(pilot, next_round) if (opts.submit_url and next_round) else None
+    # The verdict names the report it rests on, never a round that has no report.
+    basis = rounds.get(latest.evaluation.report.round) if latest and latest.evaluation else None
     return {
         "pilot": pilot,
         "search": keys_for(pilot.district, pilot.province, lao_name=pilot.lao_name),
         "lao_type": LAO_TYPES.get(pilot.lao_type, ""),
         "latest": latest,
-        "latest_round": rounds.get(latest.round) if latest else None,
+        "basis": basis,
+        "basis_month": round_month(basis) if basis else "",
+        # rounds after the basis, up to the newest round on the site, this pilot did not send
+        "skipped": [
+            n for n in rounds if basis and basis.number < n <= (current or 0) and n not in reported
+        ],
+        "carried": any(h["overall"].carried for h in history),
         "criteria": criteria,
         "history": history,
         "forms": list(reversed(forms)),
@@ -275,7 +291,9 @@ def generate(
         if st.pilot is not None:
             w.write(
                 f"pilot/{st.pilot.district_code}.md",
-                pilot_tpl.render(common, base="../../", **_pilot_context(st, dataset, opts)),
+                pilot_tpl.render(
+                    common, base="../../", **_pilot_context(st, dataset, opts, current)
+                ),
             )
     w.prune(("pilot", "province"))
     return w

@@ -21,10 +21,11 @@ NO_REPORT = MARKS["not_reported"]
 
 @dataclass(frozen=True)
 class Mark:
-    criterion: int
+    criterion: int  # 1-5; 0 for the "all five met" column
     symbol: str
     text: str
     css: str
+    carried: bool = False  # the round had no report: the result of an earlier report
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class Row:
     marks: tuple[Mark, ...]
     met: int  # how many of the 5 criteria are met
     meets_all: bool
+    overall: Mark  # the "ผ่านครบ 5 ข้อ" column
     rounds: tuple[RoundCell, ...]
 
 
@@ -54,10 +56,30 @@ def round_short(r: Round) -> str:
     return f"{MONTHS_ABBR[r.due.month - 1]} {str(r.due.year + BE_OFFSET)[-2:]}"
 
 
+def round_month(r: Round) -> str:
+    """'พ.ค. 2555': the round's due month with the full Buddhist-era year."""
+    return f"{MONTHS_ABBR[r.due.month - 1]} {r.due.year + BE_OFFSET}"
+
+
 def marks_for(pr: PilotRound | None) -> tuple[Mark, ...]:
+    """The five criterion marks of a pilot after one round.
+
+    A round without its own report keeps the result of the latest earlier report
+    (the methodology); such marks are flagged ``carried`` so no page shows them
+    as if that round had been reported.
+    """
     if pr is None or pr.evaluation is None:
         return tuple(Mark(n, *NO_REPORT) for n in range(1, 6))
-    return tuple(Mark(c.criterion, *MARKS[c.outcome]) for c in pr.evaluation.criteria)
+    return tuple(
+        Mark(c.criterion, *MARKS[c.outcome], carried=pr.carried) for c in pr.evaluation.criteria
+    )
+
+
+def overall_mark(pr: PilotRound | None) -> Mark:
+    """The "ผ่านครบ 5 ข้อ" column: met only when all five criteria are met."""
+    if pr is None or pr.evaluation is None:
+        return Mark(0, *NO_REPORT)
+    return Mark(0, *MARKS["met" if pr.meets_all else "not_met"], carried=pr.carried)
 
 
 def round_cell(pr: PilotRound, rnd: Round, registered: bool) -> RoundCell:
@@ -89,5 +111,6 @@ def row_for(status: PilotStatus, rounds: tuple[Round, ...], current: int | None)
         marks=marks,
         met=sum(m.css == "y" for m in marks),
         meets_all=bool(pr and pr.meets_all),
+        overall=overall_mark(pr),
         rounds=cells,
     )
