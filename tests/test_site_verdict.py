@@ -3,39 +3,18 @@ results are marked, no data is said plainly, the officer's button comes last."""
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from site_builder.cmd_build import build_site
-
-ROOT = Path(__file__).resolve().parents[1]
-SCORING = ROOT / "tests" / "fixtures" / "scoring" / "repo"  # Phrae: reports in rounds 1-3
-
-
-def _build(tmp: Path, data: Path) -> Path:
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    build_site(ROOT, data, tmp / "site", tmp / "docs", strict=True)
-    return tmp / "site"
-
-
-@pytest.fixture(scope="module")
-def scoring_site(tmp_path_factory):
-    return _build(tmp_path_factory.mktemp("verdict"), SCORING)
+from tests.conftest import FIXTURES, build
 
 
 @pytest.fixture(scope="module")
 def empty_site(tmp_path_factory):
-    """The same registry with every report removed: nothing reported yet."""
-    tmp = tmp_path_factory.mktemp("empty")
-    data = tmp / "data"
-    shutil.copytree(SCORING, data)
-    for report in data.rglob("round-*.yaml"):
-        report.unlink()
-    return _build(tmp, data)
+    """The Phrae registry with no report yet."""
+    return build(tmp_path_factory.mktemp("verdict-empty"), FIXTURES / "no_reports").site_dir
 
 
 def _html(site: Path, rel: str) -> str:
