@@ -28,12 +28,14 @@ import json
 import random
 import re
 import shutil
+import zlib
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
 from . import geography
+from .form_spec import DIMENSION_CHOICES, FORM
 from .layout import (
     FICTIONAL_MARKER,
     PROJECT_ROOT,
@@ -45,7 +47,7 @@ from .layout import (
 )
 from .model import FICTIONAL_LABEL, District, Round, Settings
 from .settings import SettingsError, load_settings
-from .thai import BE_OFFSET, MONTHS_ABBR, be_iso
+from .thai import BE_OFFSET, MONTHS_ABBR, be_iso, thai_digits
 
 MARKER = FICTIONAL_MARKER
 MARKER_TEXT = (
@@ -243,7 +245,7 @@ _NOTES = (
     'คณะทำงานบางส่วนย้ายที่ทำงาน ได้แต่งตั้ง "คณะทำงานชุดใหม่" แล้ว',
     "ส่งรายงานล่าช้าเนื่องจากเจ้าหน้าที่ผู้รับผิดชอบไปราชการ",
 )
-_DIMS = ("economy", "social", "environment")
+_DIMS = tuple(c.code for c in DIMENSION_CHOICES)
 _N6_CHOICES = (20, 25, 40, 50, 60, 75, 80, 100, 120, 125, 150, 160, 200)
 
 
@@ -351,16 +353,7 @@ def make_plan(
 
 # ---------------------------------------------------------------- report text
 
-_ITEM_COMMENTS = {
-    1: "ข้อ ๑ หมู่บ้าน/ชุมชน",
-    2: "ข้อ ๒ คณะทำงาน",
-    3: "ข้อ ๓ แผนดำเนินงาน",
-    4: "ข้อ ๔ ประชาคมหมู่บ้าน",
-    5: "ข้อ ๕ ประชาคมท้องถิ่น",
-    6: "ข้อ ๖ ครอบคลุม ๓ ด้าน",
-    7: "ข้อ ๗ แผนพัฒนาท้องถิ่น",
-    8: "ข้อ ๘ ร่างข้อบัญญัติ",
-}
+_ITEM_COMMENTS = {i.number: f"ข้อ {thai_digits(i.number)} {i.short}" for i in FORM.items}
 
 
 class _Writer:
@@ -369,6 +362,13 @@ class _Writer:
     def __init__(self, plan: Plan, rng: random.Random) -> None:
         self.thai = plan.thai_digits
         self.words = rng.random() < 0.03 and not self.thai
+        # Most officers tick the paper's boxes and write their wording; some use the codes.
+        # Derived from the name, not drawn, so the rest of the generated data stays as it was.
+        self.paper = zlib.crc32(plan.lao_name.encode()) % 10 < 7
+
+    def answer(self, path: str, code: str) -> str:
+        """A choice as this officer writes it: the paper's wording or the code."""
+        return FORM.field(path).label_of(code) if self.paper else code
 
     def num(self, n: int) -> str:
         return str(n).translate(_THAI_DIGITS) if self.thai else str(n)
@@ -425,7 +425,7 @@ def render_report(
         f"fiscal_year: {w.num(year)}",
         f"round: {w.num(round_no)}",
         f"report_date: {w.day(sent)}",
-        f"lao_type: {plan.lao_type}",
+        f"lao_type: {w.answer('lao_type', plan.lao_type)}",
         f"lao_name: {plan.lao_name}",
         f'district_code: "{code}"',
         f"district: {district.name}",
@@ -433,7 +433,7 @@ def render_report(
         f"province: {district.province}",
         f"# {_ITEM_COMMENTS[1]}",
         "item1:",
-        f"  unit: {plan.unit}",
+        f"  unit: {w.answer('item1.unit', plan.unit)}",
         f"  total: {w.num(plan.total)}",
     ]
 
@@ -441,12 +441,12 @@ def render_report(
         out.append(f"# {_ITEM_COMMENTS[item]}")
         out.append(f"item{item}:")
         if is_done(item):
-            out.append("  status: done")
+            out.append(f"  status: {w.answer(f'item{item}.status', 'done')}")
             out.extend(extra or [])
             if item == 5 or plan.writes_dates:
                 out.append(f"  date: {w.day(done_on(item))}")
         else:
-            out.append("  status: not_yet")
+            out.append(f"  status: {w.answer(f'item{item}.status', 'not_yet')}")
             out.extend(extra or [])
             out.append(f"  expected_date: {w.day(expected(item))}")
 
@@ -462,10 +462,14 @@ def render_report(
     out.append(f"# {_ITEM_COMMENTS[6]}")
     out.append("item6:")
     if is_done(6):
-        out += ["  status: covered", f"  projects: {w.num(plan.n6)}"]
+        out += [f"  status: {w.answer('item6.status', 'covered')}", f"  projects: {w.num(plan.n6)}"]
     else:
         missing = rng.sample(_DIMS, rng.randint(1, 3) if is_done(5) else 3)
-        out += ["  status: not_covered", f"  missing_dimensions: [{', '.join(sorted(missing))}]"]
+        dims = ", ".join(w.answer("item6.missing_dimensions", d) for d in sorted(missing))
+        out += [
+            f"  status: {w.answer('item6.status', 'not_covered')}",
+            f"  missing_dimensions: [{dims}]",
+        ]
     for item, part, whole in ((7, plan.n7, plan.n6), (8, plan.n8, plan.n7)):
         extra = []
         if is_done(item):

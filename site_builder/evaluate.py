@@ -20,7 +20,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Literal
 
-from .model import DIMENSIONS, UNITS, Answer, Report, Settings
+from .form_spec import DIMENSION_TH, UNIT_TH
+from .model import Answer, Report, Settings
 from .thai import be_short
 
 Outcome = Literal["met", "not_met", "not_reported"]
@@ -113,7 +114,7 @@ def _criterion1(r: Report) -> CriterionResult:
 
 
 def _criterion2(r: Report) -> CriterionResult:
-    a, unit = r.item4, UNITS.get(r.unit, r.unit)
+    a, unit = r.item4, UNIT_TH.get(r.unit, r.unit)
     remaining = a.remaining or 0
     if a.done and remaining == 0:
         return CriterionResult(
@@ -136,7 +137,7 @@ def _criterion3(r: Report) -> CriterionResult:
         parts.append(f"ข้อ 5: จัดเวทีประชาคมระดับท้องถิ่นแล้ว{when}")
     else:
         parts.append("ข้อ 5: ยังไม่จัดเวทีประชาคมระดับท้องถิ่น" + _by(i5, "คาดว่าเสร็จ"))
-    missing = ", ".join(DIMENSIONS.get(d, d) for d in i6.missing_dimensions)
+    missing = ", ".join(DIMENSION_TH.get(d, d) for d in i6.missing_dimensions)
     total = f" รวม {i6.projects} โครงการ" if i6.projects is not None else ""
     covered = i6.done and not i6.missing_dimensions
     if covered:

@@ -37,6 +37,7 @@ from .evaluate import (
     not_reported,
     threshold_text,
 )
+from .form_spec import FORM, Field
 from .model import FICTIONAL_LABEL, LAO_TYPES, Dataset, Pilot, Report, Settings
 from .thai import be_iso
 
@@ -61,45 +62,23 @@ _FICTIONAL: Column = (
     "true = fictional demo data, not real reports; false = real data",
 )
 
-# Fields each form item can carry (as in schema/report.schema.json).
-_STEP = ("status", "date", "expected_date")
-_SHARE = ("status", "projects", "percent", "date", "expected_date")
+# Fields each form item can carry, from the form description (form_spec).
 ITEM_FIELDS: dict[int, tuple[str, ...]] = {
-    2: _STEP,
-    3: _STEP,
-    4: (*_STEP, "remaining"),
-    5: _STEP,
-    6: ("status", "projects", "missing_dimensions"),
-    7: _SHARE,
-    8: _SHARE,
+    i.number: tuple(f.key for f in i.fields) for i in FORM.items if i.number > 1
 }
-_ITEM_TH = {
-    2: ("มีคณะทำงานสนับสนุนกระบวนการแผนชุมชน", "local working group exists"),
-    3: ("คณะทำงานมีแผนการดำเนินงานร่วมกัน", "working group has a joint plan"),
-    4: ("เวทีประชาคมทบทวนแผนชุมชนครบทุกหมู่บ้าน/ชุมชน", "village forums reviewed the plans"),
-    5: ("เวทีประชาคมระดับเทศบาล/อบต. บูรณาการแผนชุมชน", "LAO-level integration forum"),
-    6: ("แผนชุมชนที่บูรณาการครอบคลุม 3 ด้าน", "integrated plan covers 3 dimensions"),
-    7: ("โครงการที่บรรจุในแผนพัฒนาท้องถิ่นปีถัดไป", "projects in next year's local plan"),
-    8: ("โครงการที่บรรจุในร่างข้อบัญญัติงบประมาณ 2556", "projects in the draft 2556 budget"),
-}
-_FIELD_TH = {
-    "status": (
-        "สถานะ: done = ดำเนินการแล้ว, not_yet = ยังไม่ดำเนินการ (ข้อ 6: covered = ครอบคลุม, not_covered = ไม่ครอบคลุม)",
-        "status: done / not_yet (item 6: covered / not_covered)",
-    ),
-    "date": ("วันที่ดำเนินการแล้ว (พ.ศ.)", "date done (Buddhist era)"),
-    "expected_date": ("คาดว่าจะเสร็จภายในวันที่ (พ.ศ.)", "expected by (Buddhist era)"),
-    "remaining": ("จำนวนหมู่บ้าน/ชุมชนที่ยังเหลือ", "villages/communities remaining"),
-    "projects": ("จำนวนโครงการ/กิจกรรม", "number of projects/activities"),
-    "percent": (
-        "ร้อยละที่ผู้รายงานเขียนในแบบ (ไม่ใช้ตัดสินเกณฑ์ ระบบคำนวณใหม่จากจำนวนโครงการ)",
-        "percent as written on the form (not used for the verdict; recomputed from counts)",
-    ),
-    "missing_dimensions": (
-        "ด้านที่ขาด คั่นด้วย ; (economy = เศรษฐกิจ, social = สังคมและคุณภาพชีวิต, environment = ทรัพยากรธรรมชาติและสิ่งแวดล้อม)",
-        "missing dimensions, separated by ; (economy, social, environment)",
-    ),
-}
+
+
+def _field_doc(f: Field) -> tuple[str, str]:
+    """Thai and English description of one form field's column."""
+    th, en = f.label, f.label_en
+    if f.choices:
+        codes = ", ".join(f"{c.code} = {c.label}" for c in f.choices)
+        th, en = f"{th}: {codes}", f"{en}: " + " / ".join(c.code for c in f.choices)
+    if f.kind == "multi_choice":
+        th, en = f"{th} (คั่นด้วย ;)", f"{en}, separated by ;"
+    if f.kind == "percent":
+        th += " (ตามที่ผู้รายงานเขียน ไม่ใช้ตัดสินเกณฑ์ ระบบคำนวณใหม่จากจำนวนโครงการ)"
+    return th, en
 
 
 def _report_columns() -> list[Column]:
@@ -109,20 +88,18 @@ def _report_columns() -> list[Column]:
         ("fiscal_year", "ปีงบประมาณ (พ.ศ.)", "fiscal year (Buddhist era)"),
         ("round", "รายงานครั้งที่ (1-5)", "report round (1-5)"),
         ("report_date", "วันที่รายงาน (พ.ศ. ปปปป-ดด-วว)", "report date (Buddhist era, YYYY-MM-DD)"),
-        ("lao_type", "ประเภท อปท.: municipality = เทศบาล, sao = อบต.", "LAO type"),
+        ("lao_type", *_field_doc(FORM.field("lao_type"))),
         ("lao_name", "ชื่อเทศบาล/อบต.", "LAO name"),
         ("district_code", "รหัสอำเภอ (กรมการปกครอง)", "district code (DOPA)"),
         ("district", "อำเภอ", "district"),
         ("province_code", "รหัสจังหวัด", "province code"),
         ("province", "จังหวัด", "province"),
-        ("item1.unit", "ข้อ 1 หน่วย: village = หมู่บ้าน, community = ชุมชน", "item 1 unit"),
-        ("item1.total", "ข้อ 1 จำนวนหมู่บ้าน/ชุมชนทั้งหมด", "item 1 total villages/communities"),
     ]
-    for n, fields in ITEM_FIELDS.items():
-        item_th, item_en = _ITEM_TH[n]
-        for f in fields:
-            th, en = _FIELD_TH[f]
-            cols.append((f"item{n}.{f}", f"ข้อ {n} {item_th}: {th}", f"item {n} {item_en}: {en}"))
+    for item in FORM.items:
+        for f in item.fields:
+            th, en = _field_doc(f)
+            n = item.number
+            cols.append((f.path, f"ข้อ {n} {item.title}: {th}", f"item {n} {item.title_en}: {en}"))
     cols += [
         ("reporter.name", "ชื่อผู้รายงาน", "reporter's name"),
         ("reporter.position", "ตำแหน่งผู้รายงาน", "reporter's position"),

@@ -17,7 +17,8 @@ Shape (all frozen, no I/O; stable API for the web form):
 
 - :class:`Form` ``FORM``: ``header`` fields, ``items`` (1-8), ``reporter`` fields, ``note``.
   ``FORM.item(n)``, ``FORM.field("item7.projects")``, ``FORM.fields()``.
-- :class:`Item`: ``number``, ``key`` ("item2"), ``title`` (short Thai), ``title_en``,
+- :class:`Item`: ``number``, ``key`` ("item2"), ``title`` (Thai), ``short`` (a few
+  words, "คณะทำงาน"), ``title_en``,
   ``question`` (paper wording; ``{threshold}`` and ``{budget_year}`` filled by
   :meth:`Item.worded`), ``criterion`` (1-5 it feeds), ``fields``.
 - :class:`Field`: ``path`` ("item2.status"), ``key``, ``kind`` (one of :data:`KINDS`),
@@ -49,6 +50,7 @@ Kind = Literal["choice", "multi_choice", "count", "date", "percent", "text", "co
 KINDS: tuple[str, ...] = ("choice", "multi_choice", "count", "date", "percent", "text", "code")
 
 DATE_FORMAT_LINE = "วันที่ทุกช่องเขียนเป็น พ.ศ. แบบ ปปปป-ดด-วว เช่น {example} ใช้เลขไทยได้ เช่น ๒๕๕๕-๐๕-๒๕"
+DATE_FORMAT_SHORT = "วันที่เป็น พ.ศ. ปปปป-ดด-วว เช่น {example}"  # the same rule, where space is short
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,7 @@ class Item:
     question: str
     criterion: int | None
     fields: tuple[Field, ...]
+    short: str = ""  # a few words, for a comment line: "คณะทำงาน"
 
     @property
     def key(self) -> str:
@@ -203,9 +206,11 @@ _DATE_DONE = "วันที่ดำเนินการแล้ว (พ.ศ
 _DATE_HELP = "วันที่ พ.ศ. แบบ ปปปป-ดด-วว เช่น 2555-05-25 (ใช้เลขไทยได้ เช่น ๒๕๕๕-๐๕-๒๕)"
 
 
-def _date(path: str, label: str, paper: str, desc: str, required: bool = False) -> Field:
+def _date(
+    path: str, label: str, paper: str, desc: str, required: bool = False, en: str = "date"
+) -> Field:
     return Field(
-        path, "date", label, "date (Buddhist era)", paper, required=required, description=desc
+        path, "date", label, f"{en} (Buddhist era)", paper, required=required, description=desc
     )
 
 
@@ -215,6 +220,7 @@ def _done_date(key: str, paper: str = "") -> Field:
         _DATE_DONE,
         paper,
         "วันที่ดำเนินการเสร็จ (ถ้ามี) ต้องไม่หลังวันที่รายงาน",
+        en="date done",
     )
 
 
@@ -224,6 +230,7 @@ def _expected(key: str, paper: str) -> Field:
         "คาดว่าจะเสร็จภายในวันที่ (พ.ศ.)",
         paper,
         "เมื่อยังไม่ดำเนินการ: วันที่คาดว่าจะเสร็จ ต้องไม่ก่อนวันที่รายงาน",
+        en="expected by",
     )
 
 
@@ -251,7 +258,9 @@ def _projects(key: str, label: str, paper: str, desc: str) -> Field:
     )
 
 
-def _share(n: int, of: int, title: str, title_en: str, question: str, criterion: int) -> Item:
+def _share(
+    n: int, of: int, title: str, title_en: str, question: str, criterion: int, short: str
+) -> Item:
     key = f"item{n}"
     return Item(
         n,
@@ -298,6 +307,7 @@ def _share(n: int, of: int, title: str, title_en: str, question: str, criterion:
             _done_date(key),
             _expected(key, "จะดำเนินการภายในวันที่....."),
         ),
+        short,
     )
 
 
@@ -459,6 +469,7 @@ FORM = Form(
                     description="จำนวนหมู่บ้าน/ชุมชนทั้งหมด เป็นจำนวนเต็มมากกว่า 0",
                 ),
             ),
+            short="หมู่บ้าน/ชุมชน",
         ),
         Item(
             2,
@@ -485,6 +496,7 @@ FORM = Form(
                 _done_date("item2"),
                 _expected("item2", "จะจัดตั้งให้เสร็จภายในวันที่....."),
             ),
+            short="คณะทำงาน",
         ),
         Item(
             3,
@@ -510,6 +522,7 @@ FORM = Form(
                 _done_date("item3"),
                 _expected("item3", "จะจัดทำแผนดำเนินงานเสร็จภายในวันที่....."),
             ),
+            short="แผนดำเนินงาน",
         ),
         Item(
             4,
@@ -565,6 +578,7 @@ FORM = Form(
                 ),
                 _expected("item4", "คาดว่าจะดำเนินการเสร็จภายในวันที่....."),
             ),
+            short="ประชาคมหมู่บ้าน",
         ),
         Item(
             5,
@@ -583,6 +597,7 @@ FORM = Form(
                 _done_date("item5", "(เมื่อวันที่.....)"),
                 _expected("item5", "คาดว่าจะดำเนินการเสร็จภายในวันที่....."),
             ),
+            short="ประชาคมท้องถิ่น",
         ),
         Item(
             6,
@@ -623,6 +638,7 @@ FORM = Form(
                     description="ด้านที่ขาด เช่น [ด้านทรัพยากรธรรมชาติและสิ่งแวดล้อม]",
                 ),
             ),
+            short="ครอบคลุม ๓ ด้าน",
         ),
         _share(
             7,
@@ -632,6 +648,7 @@ FORM = Form(
             "๗. มีการนำโครงการ/กิจกรรม จากแผนชุมชนตามข้อ ๖ บรรจุไว้ในแผนพัฒนาท้องถิ่นของปีถัดไป"
             "ไม่น้อยกว่าร้อยละ {threshold}",
             4,
+            "แผนพัฒนาท้องถิ่น",
         ),
         _share(
             8,
@@ -642,6 +659,7 @@ FORM = Form(
             "ข้อบัญญัติงบประมาณ พ.ศ. {budget_year} ในปีถัดไปของเทศบาล หรือ อบต. "
             "ไม่น้อยกว่าร้อยละ {threshold}",
             5,
+            "ร่างข้อบัญญัติงบประมาณ",
         ),
     ),
     reporter=(

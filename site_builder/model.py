@@ -11,7 +11,9 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
-LAO_TYPES = {"municipality": "เทศบาล", "sao": "อบต."}
+from .form_spec import LAO_TYPE_TH
+
+LAO_TYPES = LAO_TYPE_TH  # code -> the paper's wording; the form description owns it
 # Full name prefix -> the abbreviation officers write ("อบต.ต้าผามอก"); the validator
 # accepts either, and search finds a name by either.
 LAO_ABBREVIATIONS = {
@@ -21,18 +23,6 @@ LAO_ABBREVIATIONS = {
     "เทศบาลนคร": "ทน.",
 }
 FICTIONAL_LABEL = "ข้อมูลสมมติ เพื่อการสาธิต"  # shown wherever demo data is
-UNITS = {"village": "หมู่บ้าน", "community": "ชุมชน"}
-DIMENSIONS = {
-    "economy": "ด้านเศรษฐกิจ",
-    "social": "ด้านสังคมและคุณภาพชีวิต",
-    "environment": "ด้านทรัพยากรธรรมชาติและสิ่งแวดล้อม",
-}
-STATUS_TH = {
-    "done": "ดำเนินการแล้ว",
-    "not_yet": "ยังไม่ดำเนินการ",
-    "covered": "ครอบคลุม",
-    "not_covered": "ไม่ครอบคลุม",
-}
 
 
 @dataclass(frozen=True)

@@ -18,22 +18,22 @@ Regenerate the static templates with ``python -m site_builder.report_template``.
 from __future__ import annotations
 
 import json
+import textwrap
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
 import jinja2
 
+from .form_spec import DATE_FORMAT_LINE, DATE_FORMAT_SHORT, FORM, Field, Item
 from .layout import REPORT_SCHEMA, SCHEMA_DIR, report_relpath
-from .model import Answer, Pilot, Report, Settings
-from .thai import be_iso, be_long
+from .model import Pilot, Report, Settings
+from .thai import be_iso, be_long, thai_digits
 
 # From submissions/<fy>/<prov>/<district>/round-<n>.yaml up to the repository root.
 SCHEMA_FROM_REPORT = f"../../../../{SCHEMA_DIR}/{REPORT_SCHEMA}"
 TEMPLATES_DIR = "templates"  # under schema/
-_ENUM_WORDS = frozenset(
-    {"done", "not_yet", "covered", "not_covered", "municipality", "sao", "village", "community"}
-)
+WIDTH = 96  # characters per comment line of a wrapped question
 
 _ENV = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates" / "report"),
@@ -53,11 +53,19 @@ def _scalar(value: object) -> str:
         raise TypeError("booleans are never part of a report")
     if isinstance(value, int | Decimal):
         return f" {value}"
-    if value in _ENUM_WORDS:
-        return f" {value}"  # the schema's own identifiers read best unquoted
     if isinstance(value, tuple | list):
         return " [" + ", ".join(json.dumps(str(v), ensure_ascii=False) for v in value) + "]"
     return " " + json.dumps(str(value), ensure_ascii=False)
+
+
+def _answer(f: Field, value: object) -> str:
+    """A choice answer in the paper's own wording, unquoted (a reviewer reads it in
+    the diff); the labels are the form's constants, never officers' text."""
+    if value is None or value == ():
+        return ""
+    if f.kind == "multi_choice":
+        return " [" + ", ".join(f.label_of(str(v)) for v in value) + "]"
+    return f" {f.label_of(str(value))}"
 
 
 def _date(value) -> str:
@@ -68,25 +76,104 @@ def _percent(value: Fraction) -> str:
     return str(value.numerator) if value.denominator == 1 else str(float(value))
 
 
+def _typed(report: Report, path: str) -> object:
+    """The typed value of one form field in a report (None when the form leaves it blank)."""
+    key, _, sub = path.partition(".")
+    if key == "item1":
+        return report.unit if sub == "unit" else report.unit_total
+    if key == "reporter":
+        return report.reporter_name if sub == "name" else report.reporter_position
+    if key.startswith("item"):
+        answer = report.item(int(key[4:]))
+        return getattr(answer, "status" if sub == "status" else sub)
+    return getattr(report, key)
+
+
 def _values(pilot: Pilot | None, previous: Report | None, report_date) -> dict[str, str]:
     v: dict[str, str] = {"report_date": _date(report_date)}
     for key in ("lao_type", "lao_name", "district_code", "district", "province_code", "province"):
-        v[key] = _scalar(getattr(pilot, key)) if pilot else ""
-    p = previous
-    v["item1_unit"] = _scalar(p.unit) if p else ""
-    v["item1_total"] = _scalar(p.unit_total) if p else ""
-    for n in range(2, 9):
-        a: Answer | None = p.item(n) if p else None
-        v[f"item{n}_status"] = _scalar(a.status) if a else ""
-        v[f"item{n}_date"] = _date(a.date) if a else ""
-        v[f"item{n}_expected_date"] = _date(a.expected_date) if a else ""
-        v[f"item{n}_remaining"] = _scalar(a.remaining) if a else ""
-        v[f"item{n}_projects"] = _scalar(a.projects) if a else ""
-        v[f"item{n}_percent"] = _scalar(a.percent) if a else ""
-        v[f"item{n}_missing_dimensions"] = _scalar(a.missing_dimensions) if a else ""
-    v["reporter_name"] = _scalar(p.reporter_name) if p else ""
-    v["reporter_position"] = _scalar(p.reporter_position) if p else ""
+        value = getattr(pilot, key) if pilot else None
+        v[key] = _answer(FORM.field(key), value) if key == "lao_type" else _scalar(value)
+    for f in (*(f for i in FORM.items for f in i.fields), *FORM.reporter):
+        value = _typed(previous, f.path) if previous else None
+        if f.kind in ("choice", "multi_choice"):
+            v[f.path] = _answer(f, value)
+        elif f.kind == "date":
+            v[f.path] = _date(value)
+        else:
+            v[f.path] = _scalar(value)
     return v
+
+
+def _wrap(text: str) -> list[str]:
+    """Comment lines of at most WIDTH characters, never splitting "พ.ศ. 2556"."""
+    glued = text.replace(" พ.ศ. ", "\u00a0พ.ศ.\u00a0")
+    lines = textwrap.wrap(glued, WIDTH, break_long_words=False) or [glued]
+    return [line.replace("\u00a0", " ") for line in lines]
+
+
+def _choice_line(item: Item, choice) -> str:
+    blanks = [item.field(k) for k in choice.follow_up]
+    paper = " ".join(b.paper for b in blanks if b.paper)
+    keys = ", ".join(b.key for b in blanks)
+    line = f"( ) {choice.label}" + (f" {paper}" if paper else "")
+    return line + (f"  -> {keys}" if keys else "")
+
+
+def _item_context(item: Item, detail: str, settings: Settings, v: dict[str, str]) -> dict:
+    status = item.status
+    shown: set[str] = {f.key for f in item.fields if f.required}
+    for c in status.choices if status else ():
+        shown |= set(c.follow_up)
+    keys = [f.key for f in item.fields if f.key in shown or v[f.path]]
+    if detail != "full":
+        line = _short_line(item, titled=detail == "short")
+        return {"key": item.key, "question": [line], "answers": [], "fields": keys}
+    question = _wrap(item.worded(_threshold(item, settings), settings.fiscal_year + 1))
+    answers: list[str] = []
+    if item.number == 1:
+        unit, total = item.fields
+        answers.append(f"{unit.key}: {unit.answers_th}  {total.key}: {total.paper}")
+    elif status is not None:
+        answers += [_choice_line(item, c) for c in status.choices]
+    for f in item.fields:
+        if f.kind == "multi_choice":
+            answers.append(f"{f.key} เลือกได้: [" + ", ".join(c.label for c in f.choices) + "]")
+        if f.computed_from:
+            num, den = (p.split(".")[0][4:] for p in f.computed_from)
+            answers.append(
+                f"percent ไม่บังคับ: ร้อยละ = จำนวนโครงการข้อ {thai_digits(num)} × ๑๐๐ "
+                f"÷ จำนวนโครงการข้อ {thai_digits(den)} ถ้าระบุต้องตรงกับการคำนวณ ไม่ต้องใส่ %"
+            )
+    return {"key": item.key, "question": question, "answers": answers, "fields": keys}
+
+
+def _short_line(item: Item, titled: bool) -> str:
+    """One comment line per item for the link: its few words and the boxes to tick,
+    with the keys each box asks for ("ยังไม่มีคณะทำงาน +expected_date")."""
+    head = f"ข้อ {thai_digits(item.number)}" + (f" {item.short}:" if titled else ":")
+    if item.status is None or item.number == 1:
+        return f"{head} " + " / ".join(f.answers_th if f.choices else f.key for f in item.fields)
+    parts = []
+    for c in item.status.choices:
+        extra = []
+        for key in c.follow_up:
+            f = item.field(key)
+            if f.kind == "multi_choice":  # the shortest accepted wording of each choice
+                words = [min((ch.label, *ch.variants), key=len) for ch in f.choices]
+                extra.append(f"{key}: [{', '.join(words)}]")
+            else:
+                extra.append(key)
+        parts.append(c.label + (f" +{' +'.join(extra)}" if extra else ""))
+    return f"{head} " + " / ".join(parts)
+
+
+def _threshold(item: Item, settings: Settings) -> str:
+    if item.criterion == 4:
+        return _percent(settings.criterion4_percent)
+    if item.criterion == 5:
+        return _percent(settings.criterion5_percent)
+    return ""
 
 
 def render_report_yaml(
@@ -97,6 +184,7 @@ def render_report_yaml(
     *,
     schema_url: str = SCHEMA_FROM_REPORT,
     report_date=None,
+    detail: str = "full",
 ) -> str:
     """The report file for one round, as text.
 
@@ -106,6 +194,10 @@ def render_report_yaml(
     - ``schema_url``: for the ``yaml-language-server`` modeline; the default is right for
       a file saved at its place in ``submissions/``; pass an absolute URL for downloads.
     - ``report_date``: a ``datetime.date`` to prefill, else left blank.
+    - ``detail``: "full" quotes the paper's whole question for each item; "short" gives one
+      line per item (its few words, the boxes to tick, the keys each box asks for) and
+      "answers" the same line without the few words, for a link that must fit in a URL.
+      The allowed answers and the date-format line are written at every level.
 
     Raises ValueError for a round the settings do not define.
     """
@@ -117,20 +209,25 @@ def render_report_yaml(
         if pilot
         else f"submissions/{settings.fiscal_year}/<รหัสจังหวัด>/<รหัสอำเภอ>/round-{round_number}.yaml"
     )
+    if detail not in ("full", "short", "answers"):
+        raise ValueError(f"unknown detail {detail!r}")
+    full = detail == "full"
+    values = _values(pilot, previous, report_date)
     return _ENV.get_template("report.yaml.j2").render(
         schema_url=schema_url.replace("\n", ""),
         indicator_code=settings.indicator_code,
         indicator_name=settings.indicator_name,
         fiscal_year=settings.fiscal_year,
-        budget_year=settings.fiscal_year + 1,
         round=rnd,
         due=be_long(rnd.due),
-        example_date=be_iso(rnd.due),
+        date_line=(DATE_FORMAT_LINE if full else DATE_FORMAT_SHORT).format(example=be_iso(rnd.due)),
+        example_answer=FORM.field("item2.status").choices[0].label,
+        lao_type_answers=FORM.field("lao_type").answers_th,
         path=path,
         carried=previous.round if previous else None,
-        threshold7=_percent(settings.criterion4_percent),
-        threshold8=_percent(settings.criterion5_percent),
-        v=_values(pilot, previous, report_date),
+        full=full,
+        items=[_item_context(i, detail, settings, values) for i in FORM.items],
+        v=values,
     )
 
 

@@ -6,9 +6,13 @@ what changed and proposes the file as a pull request from the browser. GitHub
 reads ``filename`` and ``value`` from the query string.
 
 A URL must stay under about 8 KB, and Thai costs 9 bytes per letter once
-percent-encoded: the fully commented report is ~28 KB. So the link carries the
-same YAML with fewer comments (first only the "( ) ... -> status: done" answer
-lines, else none) plus one line pointing to the fully commented template.
+percent-encoded: the report with the paper's whole questions does not fit. So
+the link carries the same report with one line per item instead of its whole
+question (``detail="short"``: the item's few words, the boxes to tick in the
+paper's wording and the keys each box asks for; then ``"answers"``: the same
+without the few words), always with the date-format line, plus one line pointing
+to the fully commented template. Only when names are so long that even this does
+not fit are the comments dropped.
 """
 
 from __future__ import annotations
@@ -69,11 +73,13 @@ def _with_pointer(text: str, pointer: str) -> str:
     return "".join([*lines[:at], pointer + "\n", *lines[at:]])
 
 
-def candidates(text: str, pointer: str) -> Iterable[str]:
-    """Shorter and shorter versions of the same report, best first."""
-    yield text
-    yield _with_pointer(strip_comments(text, lambda line: "->" in line), pointer)
-    yield _with_pointer(strip_comments(text), pointer)
+def candidates(versions: list[str], pointer: str) -> Iterable[str]:
+    """Shorter and shorter versions of the same report, best first: the given ones
+    (all but the first get the pointer line), then the last without comments."""
+    yield versions[0]
+    for text in versions[1:]:
+        yield _with_pointer(text, pointer)
+    yield _with_pointer(strip_comments(versions[-1]), pointer)
 
 
 def submit_url(
@@ -90,10 +96,13 @@ def submit_url(
     if not repo_url or not repo_url.strip().startswith("https://"):
         return None
     path = report_relpath(settings.fiscal_year, pilot.district_code, round_number)
-    text = render_report_yaml(pilot, settings, round_number, previous)
+    versions = [
+        render_report_yaml(pilot, settings, round_number, previous, detail=detail)
+        for detail in ("full", "short", "answers")
+    ]
     template = blob_url(repo_url, branch, f"{SCHEMA_DIR}/{TEMPLATES_DIR}/round-{round_number}.yaml")
-    pointer = f"# คำอธิบายทุกข้อตามแบบรายงาน: {template}"
-    for version in candidates(text, pointer):
+    pointer = f"# คำถามเต็ม: {template}"
+    for version in candidates(versions, pointer):
         url = new_file_url(repo_url, branch, path, version)
         if len(url) <= MAX_URL:
             return url

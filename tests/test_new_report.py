@@ -47,6 +47,10 @@ def test_next_round_carries_previous_answers_and_validates_once_dated(repo, caps
     )
     assert "# ๔. มีการจัดทำเวทีประชาคมทบทวน" in text  # Thai comments quote the form
     assert "\n  total: 10\n" in text and "\n  remaining: 2\n" in text
+    # Answers in the paper's wording (a reviewer reads them in the diff), not codes.
+    assert "\n  status: มีคณะทำงาน\n" in text and "\n  unit: หมู่บ้าน\n" in text
+    assert "\n  status: ยังดำเนินการไม่ครบทุกหมู่บ้าน/ชุมชน\n" in text
+    assert "done" not in text and "not_yet" not in text
     assert b"\r\n" not in (repo / R2).read_bytes()
     assert validate([R2], repo)[0] != []  # the report date is still blank
     (repo / R2).write_text(fill(text, {"report_date": "2555-06-20"}), encoding="utf-8")

@@ -74,23 +74,23 @@ def check(repo: Path, filename: str, text: str) -> list:
     return findings
 
 
-BLANK_ANSWERS = {
+BLANK_ANSWERS = {  # ticked as on the paper form, in its own wording
     "report_date": "2555-05-24",
-    "item1.unit": "village",
+    "item1.unit": "หมู่บ้าน",
     "item1.total": "9",
-    "item2.status": "done",
-    "item3.status": "not_yet",
+    "item2.status": "มีคณะทำงาน",
+    "item3.status": "ยังไม่มีแผนดำเนินงาน",
     "item3.expected_date": "2555-06-30",
-    "item4.status": "not_yet",
+    "item4.status": "ยังดำเนินการไม่ครบทุกหมู่บ้าน/ชุมชน",
     "item4.remaining": "4",
     "item4.expected_date": "2555-07-31",
-    "item5.status": "not_yet",
+    "item5.status": "ยังไม่ดำเนินการ",
     "item5.expected_date": "2555-08-15",
-    "item6.status": "not_covered",
-    "item6.missing_dimensions": "[social]",
-    "item7.status": "not_yet",
+    "item6.status": "ไม่ครอบคลุม",
+    "item6.missing_dimensions": "[ด้านสังคมและคุณภาพชีวิต]",
+    "item7.status": "ยังไม่ดำเนินการ",
     "item7.expected_date": "2555-08-31",
-    "item8.status": "not_yet",
+    "item8.status": "ยังไม่ดำเนินการ",
     "item8.expected_date": "2555-09-20",
     "reporter.name": "นายทดสอบ ลิงก์",
     "reporter.position": "ปลัดองค์การบริหารส่วนตำบล",
@@ -122,7 +122,11 @@ def test_next_round_link_carries_previous_answers(repo, dataset):
     url = submit_url(REPO_URL, pilot, 2, dataset.settings, branch="main", previous=previous)
     _, filename, value = decode(url)
     assert filename == "submissions/2555/54/5401/round-2.yaml"
-    assert "\n  total: 10\n" in value and "missing_dimensions: [" in value
+    assert "\n  total: 10\n" in value
+    # Carried answers are written in the paper's wording, as a reviewer reads the diff.
+    assert "\nlao_type: เทศบาล\n" in value and "\n  unit: หมู่บ้าน\n" in value
+    assert "\n  status: มีคณะทำงาน\n" in value
+    assert "\n  missing_dimensions: [ด้านทรัพยากรธรรมชาติและสิ่งแวดล้อม]\n" in value
     assert '\n  name: "นายทดสอบ ระบบ"\n' in value
     # Only the report date is new; everything else was carried forward and still holds.
     assert check(repo, filename, fill(value, {"report_date": "2555-06-20"})) == []
@@ -138,6 +142,24 @@ def test_every_real_pilot_and_round_fits_in_a_url(dataset):
     assert len(lengths) == 8 * 5
 
 
+def test_the_link_carries_the_guidance_new_report_writes(dataset):
+    """Question (each item's few words), the boxes to tick, the date-format line."""
+    for pilot in dataset.pilots.values():
+        _, _, value = decode(submit_url(REPO_URL, pilot, 1, dataset.settings))
+        assert "# วันที่เป็น พ.ศ. ปปปป-ดด-วว เช่น 2555-05-25\n" in value
+        assert "\n# ข้อ ๒ คณะทำงาน: มีคณะทำงาน / ยังไม่มีคณะทำงาน +expected_date\n" in value
+        assert "ดำเนินการครบทุกหมู่บ้าน/ชุมชนแล้ว / ยังดำเนินการไม่ครบทุกหมู่บ้าน/ชุมชน" in value
+        assert "ไม่ครอบคลุม +missing_dimensions: [เศรษฐกิจ, สังคม, สิ่งแวดล้อม]" in value
+        for n in range(1, 9):
+            assert f"\n# ข้อ {'๐๑๒๓๔๕๖๗๘'[n]} " in value
+    # With a whole round of answers carried forward the few words give way, the boxes stay.
+    pilot = dataset.pilots["5401"]
+    previous = previous_report(dataset.reports, "5401", 2)
+    _, _, value = decode(submit_url(REPO_URL, pilot, 2, dataset.settings, previous=previous))
+    assert "\n# ข้อ ๒: มีคณะทำงาน / ยังไม่มีคณะทำงาน +expected_date\n" in value
+    assert "# วันที่เป็น พ.ศ. ปปปป-ดด-วว" in value
+
+
 def test_longest_values_fall_back_to_fewer_comments(dataset):
     pilot = dataset.pilots["5401"]
     base = previous_report(dataset.reports, "5401", 2)
@@ -149,7 +171,7 @@ def test_longest_values_fall_back_to_fewer_comments(dataset):
     url = submit_url(REPO_URL, wide, 2, dataset.settings, previous=previous)
     assert url is not None and len(url) <= MAX_URL
     _, _, value = decode(url)
-    assert "-> status:" not in value  # the bare version
+    assert "ข้อ ๒" not in value  # the bare version
     assert value.count("\n#") == 1  # only the pointer line besides the modeline
 
 
@@ -173,8 +195,9 @@ def test_url_encoding_keeps_every_character(dataset):
 
 
 def test_candidates_shrink_and_keep_the_modeline():
-    text = "# yaml-language-server: $schema=x\n# long    comment\n#  ( ) a  -> status: done\nk: v\n"
-    full, hints, bare = submit_link.candidates(text, "# pointer")
-    assert full == text
-    assert hints == "# yaml-language-server: $schema=x\n# pointer\n# ( ) a -> status: done\nk: v\n"
+    full = "# yaml-language-server: $schema=x\n# long    comment\nk: v\n"
+    short = "# yaml-language-server: $schema=x\n# ข้อ ๒:  a / b\nk: v\n"
+    first, second, bare = submit_link.candidates([full, short], "# pointer")
+    assert first == full
+    assert second == "# yaml-language-server: $schema=x\n# pointer\n# ข้อ ๒:  a / b\nk: v\n"
     assert bare == "# yaml-language-server: $schema=x\n# pointer\nk: v\n"

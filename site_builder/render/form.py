@@ -1,27 +1,21 @@
 """A report's answers, worded like the paper form (แบบรายงาน) for the pilot page.
 
-Only the ticked option is printed for each item, with the blanks filled in, so
-five rounds fit a phone screen and the page stays light.
+Only the ticked option is printed for each item, with its blanks filled in, so
+five rounds fit a phone screen and the page stays light. The wording is the
+form description's own (``form_spec``): the box's label, then each follow-up
+blank as printed on paper with the value written into it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import DIMENSIONS, UNITS, Answer, Report
+from ..form_spec import FORM, Field, Item
+from ..model import Answer, Report
 from ..thai import be_long
 from .env import fixed, number
 
-ITEM_TITLES = {
-    1: "จำนวนหมู่บ้านหรือชุมชนทั้งหมด",
-    2: "คณะทำงานสนับสนุนกระบวนการแผนชุมชนระดับท้องถิ่น",
-    3: "แผนการดำเนินงานร่วมกันของคณะทำงานตามข้อ 2",
-    4: "เวทีประชาคมทบทวนแผนชุมชน 3 ด้าน ครบทุกหมู่บ้าน/ชุมชน",
-    5: "เวทีประชาคมระดับเทศบาลหรือ อบต. บูรณาการแผนชุมชน",
-    6: "แผนชุมชนที่บูรณาการครอบคลุม 3 ด้าน",
-    7: "บรรจุโครงการ/กิจกรรมในแผนพัฒนาท้องถิ่นปีถัดไป (ไม่น้อยกว่าร้อยละ 30)",
-    8: "บรรจุโครงการ/กิจกรรมในร่างข้อบัญญัติงบประมาณ พ.ศ. 2556 (ไม่น้อยกว่าร้อยละ 20)",
-}
+BLANK = "....."
 
 
 @dataclass(frozen=True)
@@ -32,39 +26,48 @@ class FormItem:
     done: bool
 
 
-def _by(a: Answer, prefix: str) -> str:
-    return f"{prefix}ภายในวันที่ {be_long(a.expected_date)}" if a.expected_date else prefix
+def _value(f: Field, a: Answer) -> str | None:
+    value = getattr(a, f.key, None)
+    if value is None or value == ():
+        return None
+    if f.kind == "date":
+        return be_long(value)
+    if f.kind == "percent":
+        return fixed(value)
+    if f.kind == "multi_choice":
+        return ", ".join(f.label_of(v) for v in value)
+    return number(value)
 
 
-def _answer(n: int, a: Answer) -> str:
-    if n == 2:
-        return "มีคณะทำงาน" if a.done else _by(a, "ยังไม่มีคณะทำงาน จะจัดตั้งให้เสร็จ")
-    if n == 3:
-        return "มีแผนดำเนินงานแล้ว" if a.done else _by(a, "ยังไม่มีแผนดำเนินงาน จะจัดทำให้เสร็จ")
-    if n == 4:
-        if a.done:
-            return "ดำเนินการครบทุกหมู่บ้าน/ชุมชนแล้ว"
-        left = f" (เหลือ {number(a.remaining)} แห่ง)" if a.remaining is not None else ""
-        return _by(a, f"ยังดำเนินการไม่ครบทุกหมู่บ้าน/ชุมชน{left} คาดว่าจะเสร็จ")
-    if n == 5:
-        if a.done:
-            return f"ดำเนินการแล้ว เมื่อวันที่ {be_long(a.date)}" if a.date else "ดำเนินการแล้ว"
-        return _by(a, "ยังไม่ดำเนินการ คาดว่าจะดำเนินการเสร็จ")
-    if n == 6:
-        if a.done:
-            return f"ครอบคลุม รวมจำนวน {number(a.projects)} โครงการ/กิจกรรม"
-        missing = ", ".join(DIMENSIONS.get(d, d) for d in a.missing_dimensions) or "–"
-        return f"ไม่ครอบคลุม ขาด{missing}"
-    if a.done:  # items 7 and 8
-        pct = f" คิดเป็นร้อยละ {fixed(a.percent)}" if a.percent is not None else ""
-        return f"ดำเนินการแล้ว จำนวน {number(a.projects)} โครงการ/กิจกรรม{pct}"
-    return _by(a, "ยังไม่ดำเนินการ จะดำเนินการ")
+def _fill(paper: str, value: str) -> str:
+    """'จะจัดตั้งให้เสร็จภายในวันที่.....' + '30 มิถุนายน 2555' -> the blank filled in."""
+    head, _, tail = paper.partition(BLANK)
+    if head.endswith("ด้าน") and value.startswith("ด้าน"):  # "ขาดด้าน" + "ด้านเศรษฐกิจ"
+        head = head.removesuffix("ด้าน")
+        return f"{head}{value}{' ' + tail if tail else ''}"
+    if tail and not tail.startswith(")"):
+        tail = " " + tail
+    return f"{head} {value}{tail}"
+
+
+def _answer(item: Item, a: Answer) -> str:
+    status = item.status
+    assert status is not None
+    choice = status.choice(a.status)
+    parts = [choice.label if choice else a.status]
+    for key in choice.follow_up if choice else ():
+        f = item.field(key)
+        value = _value(f, a)
+        if value is not None:
+            parts.append(_fill(f.paper, value))
+    return " ".join(parts)
 
 
 def form_items(report: Report) -> list[FormItem]:
-    unit = UNITS.get(report.unit, report.unit)
-    items = [FormItem(1, ITEM_TITLES[1], f"{unit} ทั้งหมด {number(report.unit_total)} แห่ง", True)]
-    for n in range(2, 9):
-        a = report.item(n)
-        items.append(FormItem(n, ITEM_TITLES[n], _answer(n, a), a.done))
+    first = FORM.item(1)
+    unit = first.field("unit").label_of(report.unit)
+    items = [FormItem(1, first.title, f"{unit} ทั้งหมด {number(report.unit_total)} แห่ง", True)]
+    for item in FORM.items[1:]:
+        a = report.item(item.number)
+        items.append(FormItem(item.number, item.title, _answer(item, a), a.done))
     return items
