@@ -17,13 +17,21 @@ from ..evaluate import CRITERION_TITLES, not_reported
 from ..geography import CREDIT
 from ..model import LAO_TYPES, Dataset, Pilot
 from ..submit_link import blob_url
+from . import report_form
 from .chart import progress_svg
 from .env import environment
 from .form import form_items
 from .search import keys_for
 from .views import MARKS, marks_for, overall_mark, round_cell, round_month, round_short, row_for
 
-PAGES_IN_NAV = ("index.md", "pilots.md", "methodology.md", "open-data.md", "how-to-submit.md")
+PAGES_IN_NAV = (
+    "index.md",
+    "pilots.md",
+    "methodology.md",
+    "open-data.md",
+    "how-to-submit.md",
+    "form.md",
+)
 
 
 @dataclass(frozen=True)
@@ -295,6 +303,7 @@ def generate(
                     common, base="../../", **_pilot_context(st, dataset, opts, current)
                 ),
             )
+    report_form.write_page(w, env, dataset, common, opts.repo_url, opts.branch)
     w.prune(("pilot", "province"))
     return w
 

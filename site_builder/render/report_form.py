@@ -1,0 +1,359 @@
+"""The กรอกแบบรายงาน page: the paper form on the web, one page for every pilot and round.
+
+An officer opens ``form/?pilot=5403&round=2`` (the pilot page's "ส่งรายงานครั้งที่ N"
+button). The page's fields are generated here from the form description, so the
+web form cannot restate the eight items; the data its script needs is embedded in
+the page as JSON:
+
+- the fields, each choice's Thai wording and the value written into the file;
+- the schema's bounds, and the finding code the real schema check gives for a blank,
+  a non-number or an out-of-range value of each field, found by *probing* the
+  validator at build time rather than by restating it;
+- the fiscal-year settings (round windows, fiscal-year end, thresholds);
+- the meaning of every finding code, from the finding catalogue.
+
+Pilot identities and earlier answers live in one small JSON file per province
+(``form-data/<province>.json``), fetched by the page for the pilot in its URL.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from .. import load, rules
+from ..findings import Finding
+from ..form_spec import FORM, STEP_ITEMS
+from ..layout import PROJECT_ROOT, REPORT_SCHEMA, SCHEMA_DIR, report_relpath, schema_root
+from ..load import Document
+from ..model import Dataset, Pilot, Report
+from ..report_template import SCHEMA_FROM_REPORT
+from ..schema_check import schema_findings
+from ..submit_link import MAX_URL, _base
+from ..thai import BE_OFFSET, MONTHS_FULL, be_iso
+from .form_items import DONE_CODES, LAO_TYPE_CHOICES, PAPER_HINT, form_items
+
+PAGE = "form.md"
+DATA_DIR = "form-data"
+PERCENT_PLACES = 2  # what the form writes; the validator accepts any places (rules.percent_agrees)
+
+
+# ---------------------------------------------------------------- schema probes
+
+
+def _probe_base(items: list[dict]) -> dict:
+    """A schema-valid report with every field the form can write filled in."""
+    data: dict[str, Any] = {
+        "fiscal_year": 2555,
+        "round": 1,
+        "report_date": "2555-05-25",
+        "lao_type": LAO_TYPE_CHOICES[0]["code"],
+        "lao_name": "ก",
+        "district_code": "5403",
+        "district": "ก",
+        "province_code": "54",
+        "province": "ก",
+    }
+    for item in items:
+        for f in _flat(item["fields"]):
+            head, _, tail = f["key"].partition(".")
+            target = data.setdefault(head, {}) if tail else data
+            name = tail or head
+            target[name] = _sample(f)
+    return data
+
+
+def _sample(f: dict) -> object:
+    kind = f["kind"]
+    if kind == "choice":  # canonical codes: what the schema sees after the Thai wording
+        return f["choices"][0]["code"]
+    if kind == "multi":
+        return [f["choices"][0]["code"]]
+    if kind in ("count", "percent"):
+        return 1
+    if kind == "date":
+        return "2555-05-25"
+    return "ก"
+
+
+def _flat(fields: Iterable[dict]) -> Iterable[dict]:
+    for f in fields:
+        yield f
+        for c in f.get("choices", ()):
+            yield from _flat(c.get("fields", ()))
+
+
+def _set(data: dict, key: str, value: object) -> dict:
+    out = copy.deepcopy(data)
+    head, _, tail = key.partition(".")
+    if tail:
+        out[head][tail] = value
+    else:
+        out[head] = value
+    return out
+
+
+def _codes(data: dict, key: str, schema: Path) -> list[str]:
+    found: list[Finding] = schema_findings(Document("probe", data), schema)
+    return [f.code for f in found if f.field == key]
+
+
+def _bounds(schema: dict, key: str) -> dict[str, int]:
+    """minimum, maximum and maxLength that apply to a data path, through $ref/allOf/anyOf."""
+    defs = schema.get("$defs", {})
+
+    def resolve(node: dict) -> list[dict]:
+        out = [node]
+        if "$ref" in node:
+            out += resolve(defs[node["$ref"].rsplit("/", 1)[1]])
+        for sub in node.get("allOf", []):
+            out += resolve(sub)
+        for sub in node.get("anyOf", []):
+            if sub.get("type") != "null":
+                out += resolve(sub)
+        return out
+
+    nodes = [schema]
+    for part in key.split("."):
+        nodes = [
+            n["properties"][part]
+            for parent in nodes
+            for n in resolve(parent)
+            if part in n.get("properties", {})
+        ]
+    flat = [n for node in nodes for n in resolve(node)]
+    found: dict[str, int] = {}
+    for n in flat:
+        if "minimum" in n:
+            found["min"] = max(found.get("min", n["minimum"]), n["minimum"])
+        if "maximum" in n:
+            found["max"] = min(found.get("max", n["maximum"]), n["maximum"])
+        if "maxLength" in n:
+            found["maxLength"] = min(found.get("maxLength", n["maxLength"]), n["maxLength"])
+    return found
+
+
+def schema_checks(items: list[dict], schema_path: Path) -> dict:
+    """Per field: its bounds and the codes the schema check gives, probed from the real one."""
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    base = _probe_base(items)
+    assert schema_findings(Document("probe", base), schema_path) == [], "probe base must be valid"
+    fields: dict[str, dict] = {}
+    for item in items:
+        for f in _flat(item["fields"]):
+            key, kind = f["key"], f["kind"]
+            if kind in ("percent", "multi"):
+                continue
+            entry: dict[str, Any] = {}
+            blank = _codes(_set(base, key, None), key, schema_path)
+            entry["blank"] = blank[0] if blank else None
+            if kind == "count":
+                b = _bounds(schema, key)
+                entry.update(min=b["min"], max=b["max"])
+                entry["type"] = _codes(_set(base, key, "x"), key, schema_path)[0]
+                entry["range"] = _codes(_set(base, key, b["max"] + 1), key, schema_path)[0]
+                low = _codes(_set(base, key, b["min"] - 1), key, schema_path)
+                assert low == [entry["range"]], (key, low)
+            if kind in ("text", "textarea"):
+                b = _bounds(schema, key)
+                entry["maxLength"] = b["maxLength"]
+                entry["long"] = _codes(
+                    _set(base, key, "ก" * (b["maxLength"] + 1)), key, schema_path
+                )[0]
+            fields[key] = entry
+    blank_date = _codes(_set(base, "report_date", None), "report_date", schema_path)
+    return {"fields": fields, "blank": {"report_date": blank_date[0]}}
+
+
+# ---------------------------------------------------------------- catalogue
+
+
+_ROW = re.compile(r"^\| ((?:L|S|R|P|V|C|PR)-[A-Z0-9-]+) \| (.+) \|$", re.MULTILINE)
+_WARNING = "**คำเตือน**"
+
+
+def catalogue(docs_dir: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """(Thai meaning, severity) of every finding code, from the finding-codes page."""
+    text = (docs_dir / "finding-codes.md").read_text(encoding="utf-8")
+    messages, severity = {}, {}
+    for code, meaning in _ROW.findall(text):
+        severity[code] = "warning" if _WARNING in meaning else "error"
+        messages[code] = meaning.replace(_WARNING, "").replace("`", "").strip()
+    return messages, severity
+
+
+# ---------------------------------------------------------------- data
+
+
+def _answers(r: Report) -> dict:
+    """A report's answers with canonical codes and พ.ศ. dates, as the form fills them in."""
+
+    def date(d):
+        return be_iso(d) if d else None
+
+    out: dict[str, Any] = {
+        "report_date": date(r.report_date),
+        "item1": {"unit": r.unit, "total": r.unit_total},
+        "reporter": {"name": r.reporter_name, "position": r.reporter_position},
+    }
+    if r.note:
+        out["note"] = r.note
+    for n in range(2, 9):
+        a = r.item(n)
+        entry: dict[str, Any] = {"status": a.status}
+        for key, value in (
+            ("date", date(a.date)),
+            ("expected_date", date(a.expected_date)),
+            ("remaining", a.remaining),
+            ("projects", a.projects),
+            ("missing_dimensions", list(a.missing_dimensions) or None),
+        ):
+            if value is not None:
+                entry[key] = value
+        out[f"item{n}"] = entry
+    return out
+
+
+def _pilot(p: Pilot, reports: list[Report]) -> dict:
+    return {
+        "district_code": p.district_code,
+        "district": p.district,
+        "province_code": p.province_code,
+        "province": p.province,
+        "lao_type": p.lao_type,
+        "lao_name": p.lao_name,
+        "reports": {str(r.round): _answers(r) for r in sorted(reports, key=lambda r: r.round)},
+    }
+
+
+def province_data(dataset: Dataset) -> dict[str, str]:
+    """One JSON text per province: its pilots and their reports so far."""
+    by_pilot: dict[str, list[Report]] = {}
+    for r in dataset.reports:
+        by_pilot.setdefault(r.district_code, []).append(r)
+    provinces: dict[str, dict] = {}
+    for code in sorted(dataset.pilots):
+        p = dataset.pilots[code]
+        provinces.setdefault(p.province_code, {})[code] = _pilot(p, by_pilot.get(code, []))
+    return {
+        prov: json.dumps({"pilots": pilots}, ensure_ascii=False, separators=(",", ":"))
+        for prov, pilots in provinces.items()
+    }
+
+
+def config(
+    dataset: Dataset,
+    schema_path: Path,
+    docs_dir: Path,
+    repo_url: str | None,
+    branch: str,
+    base: str,
+) -> dict:
+    """Everything the page's script reads, from the sources that define it."""
+    s = dataset.settings
+    items = form_items(s)
+    messages, severity = catalogue(docs_dir)
+    years = range(s.fiscal_year_start.year + BE_OFFSET, s.fiscal_year_end.year + BE_OFFSET + 2)
+    repo = None
+    if repo_url and repo_url.strip().startswith("https://") and not dataset.fictional:
+        root = _base(repo_url)
+        repo = {"new": f"{root}/new/{branch}", "edit": f"{root}/edit/{branch}/", "max": MAX_URL}
+    return {
+        "title": FORM.title,
+        "fy": s.fiscal_year,
+        "beOffset": BE_OFFSET,
+        "months": list(MONTHS_FULL),
+        "years": list(years),
+        "fyEnd": be_iso(s.fiscal_year_end),
+        "rounds": [
+            {"n": r.number, "label": r.label, "opens": be_iso(r.opens), "due": be_iso(r.due)}
+            for r in s.rounds
+        ],
+        "thresholds": {
+            "item7": float(s.criterion4_percent),
+            "item8": float(s.criterion5_percent),
+        },
+        "percentPlaces": PERCENT_PLACES,
+        "stepItems": list(STEP_ITEMS),
+        "doneCodes": list(DONE_CODES),
+        "doneDateItem": 5,
+        "path": path_template(s.fiscal_year),
+        "schemaFromReport": SCHEMA_FROM_REPORT,
+        "repo": repo,
+        "dataBase": f"{base}{DATA_DIR}/",
+        "pilotPage": f"{base}pilot/{{district}}/",
+        "laoTypes": {c["code"]: c["value"] for c in LAO_TYPE_CHOICES},
+        "laoTypeLabels": {c["code"]: c["label"] for c in LAO_TYPE_CHOICES},
+        "paperHint": PAPER_HINT,
+        "items": items,
+        "schema": schema_checks(items, schema_path),
+        "patterns": {
+            "control": load._CONTROL.pattern,
+            "invisible": rules._INVISIBLE.pattern,
+            "markup": rules._MARKUP.pattern,
+            "markupFlags": "i",
+        },
+        "messages": messages,
+        "severity": severity,
+    }
+
+
+def script_json(data: dict) -> str:
+    """JSON safe inside <script type="application/json">: no '</' can end the element."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def path_template(fiscal_year: int) -> str:
+    """layout.report_relpath with placeholders the script fills in: one path rule."""
+    sample = report_relpath(fiscal_year, "QWXY", 0)
+    out = sample.replace("QWXY", "{district}").replace("QW", "{province}")
+    return out.replace("round-0.", "round-{round}.")
+
+
+def _formula(items: list[dict]) -> None:
+    """Each computed percent says how it is computed, in the paper's margin wording."""
+    number = {it["key"]: it["n"] for it in items}
+    for it in items:
+        for f in _flat(it["fields"]):
+            if f["kind"] == "percent":
+                num = number[f["numerator"].split(".")[0]]
+                den = number[f["denominator"].split(".")[0]]
+                f["formula"] = f"จำนวนข้อ {num} × 100 ÷ จำนวนข้อ {den}"
+
+
+def write_page(w, env, dataset: Dataset, common: dict, repo_url: str | None, branch: str) -> None:
+    """The form page and the per-province data it reads (``w`` is render.pages.Writer)."""
+    base = "../"
+    data = config(dataset, schema_file(), docs_file_dir(), repo_url, branch, base)
+    _formula(data["items"])
+    w.write(
+        PAGE,
+        env.get_template("form.md.j2").render(
+            common,
+            base=base,
+            items=data["items"],
+            months=MONTHS_FULL,
+            years=data["years"],
+            lao_types=LAO_TYPE_CHOICES,
+            hint=PAPER_HINT,
+            has_repo=data["repo"] is not None,
+            data=Markup(script_json(data)),  # noqa: S704 - script_json escapes < > &
+        ),
+    )
+    for prov, text in province_data(dataset).items():
+        w.write(f"{DATA_DIR}/{prov}.json", text)
+
+
+def schema_file() -> Path:
+    return schema_root(PROJECT_ROOT) / SCHEMA_DIR / REPORT_SCHEMA
+
+
+def docs_file_dir() -> Path:
+    return PROJECT_ROOT / "docs"
