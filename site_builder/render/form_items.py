@@ -39,9 +39,9 @@ def _field(f: Field) -> dict:
     kind = _KIND.get(f.kind, f.kind)
     if f.path == FORM.note.path:
         kind = "textarea"
-    out: dict = {"key": f.path, "kind": kind}
+    out: dict = {"key": f.path, "kind": kind, "paper": f.paper}
     if kind in ("text", "textarea"):
-        out["label"] = f.label
+        out["label"] = f.description.split(" (")[0] if kind == "textarea" else f.label
         out["required"] = f.required
         return out
     label, suffix = _paper_parts(f)
@@ -71,10 +71,16 @@ def _item(item: Item, settings: Settings) -> dict:
         if f is not status and f.key not in follow and (f.paper or f.required)
     ]
     threshold = {7: settings.criterion4_percent, 8: settings.criterion5_percent}.get(item.number)
+    question = item.worded(_percent(threshold), settings.fiscal_year + 1)
+    # Item 1 prints its boxes inside the question: on screen the legend is its title.
+    inline = [f.path for f in item.fields if f.paper and f.paper in question]
+    number = question.split(" ", 1)[0]
     return {
         "key": item.key,
         "n": item.number,
-        "text": item.worded(_percent(threshold), settings.fiscal_year + 1),
+        "text": question,
+        "legend": f"{number} {item.title}" if inline else question,
+        "inline": inline,
         "comment": f"ข้อ {item.number} {item.title}",
         "fields": [choice, *rest],
     }
@@ -94,6 +100,8 @@ def form_items(settings: Settings) -> list[dict]:
             "key": "reporter",
             "n": None,
             "text": "ผู้รายงาน",
+            "legend": "ผู้รายงาน",
+            "inline": [],
             "comment": "ผู้รายงาน",
             "fields": [_field(f) for f in FORM.reporter],
         }
@@ -102,7 +110,9 @@ def form_items(settings: Settings) -> list[dict]:
         {
             "key": FORM.note.path,
             "n": None,
-            "text": f"{FORM.note.label} (ไม่บังคับ)",
+            "text": FORM.note.label,
+            "legend": f"{FORM.note.label} (ไม่บังคับ)",
+            "inline": [],
             "comment": FORM.note.label,
             "fields": [_field(FORM.note)],
         }

@@ -341,6 +341,19 @@
       el.appendChild(line);
       if (f.severity === "error") fieldEls(f.key).forEach((x) => x && x.setAttribute("aria-invalid", "true"));
     });
+    const list = $("kf-list");
+    list.textContent = "";
+    shown.forEach((f) => {
+      const target = fieldEls(f.key).find((x) => x && !x.disabled) || fieldEls(f.key)[0];
+      const li = document.createElement("li");
+      li.className = "kpi-msg-" + f.severity;
+      const a = document.createElement("a");
+      a.href = "#" + (target ? target.id : "kpi-form");
+      a.textContent = fieldName(f.key) + ": " + (C.messages[f.code] || f.code);
+      a.addEventListener("click", (e) => { if (target) { e.preventDefault(); target.focus(); } });
+      li.appendChild(a);
+      list.appendChild(li);
+    });
     const errors = findings.filter((f) => f.severity === "error").length;
     const warnings = findings.length - errors;
     const sum = $("kf-summary");
@@ -361,6 +374,14 @@
       if (box) box.classList.toggle("kpi-off", !on);
       fieldEls(k).forEach((el) => { if (el) el.disabled = !on; });
     });
+  }
+
+  function fieldName(key) {
+    if (key === "report_date") return "วันที่รายงาน";
+    const f = FIELDS[key];
+    const item = C.items.find((it) => it.key === f.item);
+    const head = item && item.n ? "ข้อ " + item.n : (item ? item.text : "");
+    return head + (f.kind === "choice" ? "" : " " + (f.label || ""));
   }
 
   function update() {
@@ -529,8 +550,15 @@
     add("p", "kpi-paper-hint", C.paperHint);
     C.items.forEach((it) => {
       if (!it.n) return;
-      add("p", "kpi-paper-q", it.text);
-      it.fields.forEach((f) => paperField(add, box, fillIn, f, v));
+      let q = it.text;
+      it.fields.filter((f) => it.inline.indexOf(f.key) >= 0).forEach((f) => {
+        let filled = f.paper;
+        if (f.kind === "choice") f.choices.forEach((c) => { filled = filled.replace("( ) " + c.label, box(v[f.key] === c.code) + " " + c.label); });
+        else filled = filled.replace(".....", fillIn(paperText(f, v)));
+        q = q.replace(f.paper, filled);
+      });
+      add("p", "kpi-paper-q", q);
+      it.fields.filter((f) => it.inline.indexOf(f.key) < 0).forEach((f) => paperField(add, box, fillIn, f, v));
     });
     const sig = add("div", "kpi-paper-sign");
     [["ลงชื่อ", "................................................", "ผู้รายงาน"], ["(", v["reporter.name"] || "................................................", ")"], ["ตำแหน่ง", v["reporter.position"] || "................................................", ""]]
@@ -584,6 +612,7 @@
 
   // For the agreement test and for anyone curious: what the form would write, and why not.
   window.kpiForm = {
+    paper: () => { update(); paper(); },
     check: () => { const f = update(); return { findings: f.map((x) => ({ code: x.code, key: x.key, severity: x.severity })), yaml: S.pilot ? yaml(S.v) : null, path: S.pilot ? reportPath() : null, url: S.pilot && C.repo ? gitUrl(yaml(S.v)) : null }; },
   };
   load();
