@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.cmd_validate import validate
+from site_builder.validate import validate
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SETS = 150
