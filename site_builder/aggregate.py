@@ -6,8 +6,9 @@ registered or reporting; a district without a pilot counts as not meeting.
 Methodology (the methodology page states the same):
 - A pilot's standing after round N is the evaluation of its latest report for
   rounds 1..N: a pilot that skips a month keeps what it last reported.
-- A report is *late* when its report date is after its round's due date. It still
-  counts; lateness is shown, not punished.
+- A report is *late* when it reached ``main`` after its round's due date (the git
+  record, ``Report.timing_date``; the typed report date only where there is no
+  record). It still counts; lateness is shown, not punished.
 - Only registered pilots can meet the indicator: a district without a pilot in
   the registry counts as not meeting (the validator already refuses its reports).
 - *Missing*: a registered pilot with no report for that round. *Overdue* is the
@@ -178,7 +179,7 @@ def _pilot_rounds(
             PilotRound(
                 round=rnd.number,
                 report=own,
-                late=own is not None and own.report_date > rnd.due,
+                late=own is not None and own.timing_date > rnd.due,
                 missing=registered and own is None,
                 evaluation=evaluation,
             )

@@ -9,10 +9,13 @@ from __future__ import annotations
 import argparse
 import os
 import subprocess
+from datetime import datetime
 from pathlib import Path
 
+from . import withdrawals
 from .findings import Finding
-from .pr_check import git_changes, plan, summary
+from .history import THAI_TZ
+from .pr_check import deadlines_of, git_changes, plan, summary
 from .reporters import annotation, append_summary
 
 
@@ -47,7 +50,8 @@ def run(args: argparse.Namespace) -> int:
         )
         print(annotation(Finding("", 1, 1, "error", "PR-GIT", message)))
         return 2
-    p = plan(changes)
+    today = datetime.now(THAI_TZ).date()
+    p = plan(changes, withdrawals.recorded(args.root), deadlines_of(args.root, changes), today)
     for f in p.findings:
         print(annotation(f))
     if args.files_out:

@@ -2,6 +2,7 @@
 
     submissions/<fiscal year>/settings.yaml                      fiscal-year settings
     submissions/<fiscal year>/<province code>/pilots.yaml        pilot registry
+    submissions/<fiscal year>/<province code>/withdrawals.yaml   recorded withdrawals/moves
     submissions/<fiscal year>/<province code>/<district code>/round-<n>.yaml   one report
 
 One folder per province lets CODEOWNERS route each province to its own reviewers.
@@ -20,6 +21,8 @@ REPORT_SCHEMA = "report.schema.json"
 REGISTRY_SCHEMA = "registry.schema.json"
 SETTINGS_FILE = "settings.yaml"
 REGISTRY_FILE = "pilots.yaml"
+WITHDRAWALS_FILE = "withdrawals.yaml"  # recorded withdrawals and moves (withdrawals.py)
+WITHDRAWALS_SCHEMA = "withdrawals.schema.json"
 FICTIONAL_MARKER = "FICTIONAL"  # written by `site-builder demo` at the root of its tree
 
 # The checkout this package runs from; data-only trees (the fictional demo) borrow its schema/.
@@ -29,6 +32,7 @@ _REPORT = re.compile(
     r"^(?P<fy>\d{4})/(?P<prov>\d{2})/(?P<dist>\d{4})/round-(?P<round>\d{1,2})\.yaml$"
 )
 _REGISTRY = re.compile(r"^(?P<fy>\d{4})/(?P<prov>\d{2})/pilots\.yaml$")
+_WITHDRAWALS = re.compile(r"^(?P<fy>\d{4})/(?P<prov>\d{2})/withdrawals\.yaml$")
 _SETTINGS = re.compile(r"^(?P<fy>\d{4})/settings\.yaml$")
 
 
@@ -52,13 +56,15 @@ def registry_relpath(fiscal_year: int, province_code: str) -> str:
 
 
 def classify(rel_to_submissions: str) -> str:
-    """'report', 'registry', 'settings' or 'unknown' for a path inside submissions/."""
+    """'report', 'registry', 'withdrawals', 'settings' or 'unknown' for a path inside submissions/."""
     if _REPORT.match(rel_to_submissions):
         return "report"
     if _REGISTRY.match(rel_to_submissions):
         return "registry"
     if _SETTINGS.match(rel_to_submissions):
         return "settings"
+    if _WITHDRAWALS.match(rel_to_submissions):
+        return "withdrawals"
     return "unknown"
 
 

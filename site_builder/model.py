@@ -133,10 +133,17 @@ class Report:
     reporter_name: str
     reporter_position: str
     note: str | None = None
+    received_on: date | None = None  # arrival on main (Thai time) from git; None: unknown
     data: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def item(self, n: int) -> Answer:
         return getattr(self, f"item{n}")
+
+    @property
+    def timing_date(self) -> date:
+        """The date that decides on time or late: its arrival on main when the git
+        record has it, else (no history) the date typed on the form."""
+        return self.received_on or self.report_date
 
 
 @dataclass(frozen=True)
@@ -148,3 +155,4 @@ class Dataset:
     pilots: dict[str, Pilot]  # by district code
     reports: tuple[Report, ...]
     fictional: bool = False  # demo and benchmark data: banner it everywhere
+    withdrawals: tuple = ()  # withdrawals.Withdrawal entries recorded for this year

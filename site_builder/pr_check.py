@@ -4,7 +4,9 @@ The validation workflow is a required check, so it must always finish: the path
 filter lives here (inside the job) rather than in the workflow's ``paths:``
 trigger, which would leave the check pending forever on unrelated pull requests.
 It also warns about pull requests that are hard for a province's reviewers to
-check: several provinces at once, data mixed with code, or reports deleted.
+check (several provinces at once, data mixed with code) and about registry
+changes after the pilot-list deadline; it fails a pull request that deletes or
+moves a report without recording the withdrawal (withdrawals.py).
 
 The workflow runs it as ``site-builder pr-check --base SHA`` (``cmd_pr_check``).
 """
@@ -12,12 +14,16 @@ The workflow runs it as ``site-builder pr-check --base SHA`` (``cmd_pr_check``).
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from .findings import Finding
 from .layout import SUBMISSIONS, classify
 from .reporters import md_escape
+from .settings import SettingsError, load_settings
+from .thai import be_long
 
 # Changes under these paths can change what the built site shows or whether it builds.
 SITE_INPUTS = (
@@ -108,8 +114,18 @@ def _warning(code: str, message: str, path: str = "") -> Finding:
     return Finding(path, 1, 1, "warning", code, message)
 
 
-def plan(changes: list[Change]) -> Plan:
-    """Decide warnings, the validation scope and whether to build. Pure."""
+def plan(
+    changes: list[Change],
+    recorded: Collection[str] = (),
+    deadlines: Mapping[str, date] | None = None,
+    today: date | None = None,
+) -> Plan:
+    """Decide findings, the validation scope and whether to build. Pure.
+
+    ``recorded``: report paths with a withdrawal or move written in a province's
+    withdrawals.yaml at the pull request's head. ``deadlines``: fiscal year ->
+    ``pilot_list_change_deadline``; registry changes after it (``today``) are flagged.
+    """
     result = Plan(changes=list(changes))
     data = [c for c in changes if _is_data(c.path)]
     code = [c for c in changes if not _is_data(c.path)]
@@ -133,15 +149,23 @@ def plan(changes: list[Change]) -> Plan:
             )
         )
     deleted = [c.path for c in data if c.status == "D" and _kind(c.path) == "report"]
-    if deleted:
+    unrecorded = [p for p in deleted if p not in recorded]
+    if unrecorded:
         result.findings.append(
-            _warning(
+            Finding(
+                "",
+                1,
+                1,
+                "error",
                 "PR-DELETES-REPORT",
-                f"คำขอนี้ลบรายงาน {len(deleted)} ไฟล์ ({_listing(deleted)}) "
-                "รายงานที่รวมแล้วเป็นหลักฐานของผลการดำเนินงาน หากต้องการแก้ไขให้แก้ไฟล์เดิม "
-                "ไม่ต้องลบ หากตั้งใจลบจริงให้อธิบายเหตุผลในคำขอ",
+                f"คำขอนี้ลบหรือย้ายรายงาน {len(unrecorded)} ไฟล์ ({_listing(unrecorded)}) "
+                "โดยไม่ได้บันทึกการถอน รายงานที่รวมแล้วเป็นหลักฐานของผลการดำเนินงาน "
+                "หากต้องการแก้ข้อมูลให้แก้ไฟล์เดิม ไม่ต้องลบ หากต้องถอนหรือย้ายจริง ให้เพิ่มรายการใน "
+                "submissions/<ปี>/<รหัสจังหวัด>/withdrawals.yaml (report, action: withdraw หรือ move, "
+                "reason) ในคำขอเดียวกัน แล้วเว็บไซต์จะแสดงการถอนพร้อมเหตุผล",
             )
         )
+    result.findings += _late_registry(data, deadlines or {}, today)
     for c in data:
         if c.status != "D" and not c.path.endswith((".yaml", ".yml")):
             result.findings.append(
@@ -169,6 +193,43 @@ def plan(changes: list[Change]) -> Plan:
     result.build = any(c.path.startswith(SITE_INPUTS) or c.path in SITE_INPUTS for c in changes)
     result.test = any(c.path.startswith(CODE_INPUTS) or c.path in CODE_INPUTS for c in changes)
     return result
+
+
+def _late_registry(
+    data: list[Change], deadlines: Mapping[str, date], today: date | None
+) -> list[Finding]:
+    """Registry changes after the fiscal year's pilot-list deadline: for maintainers."""
+    out = []
+    for c in data:
+        year = c.path.split("/")[1]
+        deadline = deadlines.get(year)
+        if _kind(c.path) != "registry" or deadline is None or today is None or today <= deadline:
+            continue
+        out.append(
+            _warning(
+                "PR-REGISTRY-LATE",
+                f"คำขอนี้{_STATUS_TH.get(c.status, 'แก้')}ทะเบียนพื้นที่ต้นแบบหลังวันสุดท้ายที่เปลี่ยนรายชื่อได้ "
+                f"({be_long(deadline)}) ผู้ดูแลระบบต้องตรวจว่ามีหนังสืออนุมัติการเปลี่ยนพื้นที่ต้นแบบ "
+                "ก่อนรวมคำขอ หน้าจังหวัดบนเว็บไซต์จะแสดงประวัติการแก้ทะเบียนนี้",
+                c.path,
+            )
+        )
+    return out
+
+
+def deadlines_of(root: Path, changes: list[Change]) -> dict[str, date]:
+    """``pilot_list_change_deadline`` of each fiscal year whose registry the PR touches."""
+    out: dict[str, date] = {}
+    for c in changes:
+        if _is_data(c.path) and _kind(c.path) == "registry":
+            year = c.path.split("/")[1]
+            try:
+                deadline = load_settings(root, int(year)).pilot_list_change_deadline
+            except (SettingsError, ValueError):
+                continue
+            if deadline is not None:
+                out[year] = deadline
+    return out
 
 
 def git_changes(base: str, head: str, cwd: Path) -> list[Change]:

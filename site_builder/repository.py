@@ -30,6 +30,7 @@ from .load import Document, load_yaml
 from .model import Dataset, Pilot, Report
 from .schema_check import schema_findings
 from .settings import SettingsError, load_settings
+from .withdrawals import load_withdrawals
 
 
 @dataclass
@@ -130,7 +131,7 @@ def _load(root: Path, only: set[str] | None, schema_root: Path | None) -> Loaded
         if path.is_symlink():
             loaded.findings.append(load_yaml(path, base, shown))  # always the L-SYMLINK finding
             continue
-        if kind in ("settings", "registry"):
+        if kind in ("settings", "registry", "withdrawals"):
             continue
         if kind == "unknown":
             loaded.findings.append(rules.misplaced_file(shown))
@@ -175,6 +176,8 @@ def _load(root: Path, only: set[str] | None, schema_root: Path | None) -> Loaded
                 loaded.findings.append(rules.year_unavailable(doc, year, exists))
             continue
         pilots = load_registry(root, year, loaded, schema_base)
+        withdrawn, found = load_withdrawals(root, year, schema_base)
+        loaded.findings.extend(found)
         ctx = rules.Context(
             settings=settings, pilots=pilots, districts=geography.district_by_code()
         )
@@ -194,6 +197,7 @@ def _load(root: Path, only: set[str] | None, schema_root: Path | None) -> Loaded
             districts=geography.districts(),
             pilots=pilots,
             reports=tuple(sorted(valid, key=lambda r: (r.district_code, r.round))),
+            withdrawals=tuple(withdrawn),
         )
     if only is not None:
         loaded.findings = [f for f in loaded.findings if f.path in only]

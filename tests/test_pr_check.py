@@ -72,7 +72,7 @@ def test_data_with_docs_only_warns_but_validates_files():
     assert (p.validate, p.files) == ("files", [R1])
 
 
-def test_deleting_a_report_warns_and_rename_counts_as_delete():
+def test_deleting_a_report_fails_and_rename_counts_as_delete():
     p = plan([Change("D", R1), Change("A", R2)])
     assert codes(p) == ["PR-DELETES-REPORT"]
     assert R1 in p.findings[0].message
@@ -127,7 +127,7 @@ def test_summary_lists_every_file_and_neutralises_markdown():
     text = summary(plan([Change("A", hostile), Change("D", R2)]))
     assert "- เพิ่ม `submissions/2555/54/5403/<img src=x>'.yaml`" in text  # literal in a code span
     assert "- ลบ `submissions/2555/54/5403/round-2.yaml`" in text
-    assert "คำเตือน" in text and "PR-DELETES-REPORT" in text
+    assert "ข้อผิดพลาด" in text and "PR-DELETES-REPORT" in text
 
 
 def test_summary_of_a_huge_pull_request_stays_small():
@@ -161,10 +161,10 @@ def test_main_reads_git_and_writes_outputs(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("GITHUB_OUTPUT", str(out))
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summ))
     code = main(["--base", "HEAD~1", "--root", str(repo), "--files-out", str(files)])
-    assert code == 0
+    assert code == 1  # a move without a recorded withdrawal fails the check
     assert out.read_text(encoding="utf-8") == "validate=files\nbuild=true\ntest=false\n"
     assert files.read_text(encoding="utf-8") == f"{R2}\0"
-    assert "::warning title=PR-DELETES-REPORT::" in capsys.readouterr().out
+    assert "::error title=PR-DELETES-REPORT::" in capsys.readouterr().out
     assert "## ภาพรวมคำขอ" in summ.read_text(encoding="utf-8")
 
 
@@ -293,11 +293,11 @@ def test_failing_pull_request_annotations_and_summary(tmp_path):
     sim = simulate("failing", tmp_path)
     assert [s.name for s in sim.steps] == ["ตรวจภาพรวมของคำขอ", "ตรวจไฟล์รายงานที่เปลี่ยน"]
     overview, files = sim.steps
-    assert overview.returncode == 0  # warnings only
+    assert overview.returncode == 1  # the deletion is not recorded as a withdrawal
     assert [a.split("::")[1] for a in overview.annotations] == [
         "warning title=PR-MANY-PROVINCES",
         "warning title=PR-DATA-AND-CODE",
-        "warning title=PR-DELETES-REPORT",
+        "error title=PR-DELETES-REPORT",
     ]
     assert sim.outputs == {"validate": "files", "build": "true", "test": "true"}
 
@@ -340,3 +340,31 @@ def test_passing_pull_request_is_green_and_quiet(tmp_path):
     ]
     assert "ผ่าน: ไม่พบข้อผิดพลาด คำเตือน 0 รายการ (ตรวจ 1 ไฟล์)" in sim.summary
     assert "ข้อควรระวัง" not in sim.summary
+
+
+def test_deleting_a_report_passes_when_the_withdrawal_is_recorded(tmp_path):
+    sim = simulate("withdrawn", tmp_path)
+    assert [(s.name, s.returncode, s.annotations) for s in sim.steps] == [
+        ("ตรวจภาพรวมของคำขอ", 0, []),
+        ("ตรวจไฟล์รายงานที่เปลี่ยน", 0, []),
+    ]
+    assert "- ลบ `submissions/2555/54/5402/round-1.yaml`" in sim.summary
+
+
+def test_deletion_fails_unless_that_report_is_recorded():
+    p = plan([Change("D", R1), Change("D", R2)], recorded={R1})
+    assert codes(p) == ["PR-DELETES-REPORT"]
+    assert p.findings[0].is_error and R2 in p.findings[0].message and R1 not in p.findings[0].message
+    assert plan([Change("D", R1)], recorded={R1}).findings == []
+
+
+def test_registry_change_after_the_deadline_is_flagged_for_maintainers():
+    from datetime import date
+
+    reg = "submissions/2555/54/pilots.yaml"
+    deadline = {"2555": date(2012, 5, 15)}
+    late = plan([Change("M", reg)], deadlines=deadline, today=date(2012, 6, 1))
+    assert codes(late) == ["PR-REGISTRY-LATE"]
+    assert not late.findings[0].is_error and late.findings[0].path == reg
+    assert "15 พฤษภาคม 2555" in late.findings[0].message
+    assert plan([Change("M", reg)], deadlines=deadline, today=date(2012, 5, 15)).findings == []

@@ -18,9 +18,10 @@ def _fields(schema: dict):
         for sub in node.get("allOf", []):
             if "$ref" in sub:
                 stack.append((path, schema["$defs"][sub["$ref"].split("/")[-1]]))
-        extra = node.get("additionalProperties")
-        if isinstance(extra, dict):
-            stack.append(((*path, "*"), extra))
+        for sub_key in ("additionalProperties", "items"):
+            extra = node.get(sub_key)
+            if isinstance(extra, dict):
+                stack.append(((*path, "*"), extra))
         for key, child in node.get("properties", {}).items():
             yield ".".join((*path, key)), child
             stack.append(((*path, key), child))
