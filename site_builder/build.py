@@ -24,9 +24,12 @@ import yaml
 from . import exports, submit_link
 from .aggregate import aggregate, evaluate_all
 from .findings import Finding
+from .gitlog import read_history
+from .history import with_received
 from .layout import SUBMISSIONS, schema_root
 from .model import Dataset, Pilot
 from .render.pages import SiteOptions, generate
+from .render.trace import source_record, source_view
 from .repository import load_repository
 
 ASSETS = Path(__file__).resolve().parent / "assets"
@@ -135,9 +138,25 @@ def load_dataset(data_root: Path) -> Dataset:
     return loaded.datasets[max(loaded.datasets)]  # load_repository marks demo trees fictional
 
 
+@dataclass(frozen=True)
+class Generated:
+    dataset: Dataset
+    pages: int
+    data_as_of: dict[str, object]  # every page's footer, "ข้อมูล ณ ..." (render/trace.py)
+
+
 def generate_docs(config: BuildConfig) -> tuple[Dataset, int]:
     """Everything before MkDocs: pages, assets and open data under ``config.docs_dir``."""
+    done = generate_all(config)
+    return done.dataset, done.pages
+
+
+def generate_all(config: BuildConfig) -> Generated:
+    """``generate_docs``, also returning what the theme's footer needs."""
     dataset = load_dataset(config.data_root)
+    # One pass over git (gitlog.py): lateness then comes from the record, not the typed date.
+    history = read_history(config.data_root, dataset.settings)
+    dataset = with_received(dataset, history)
     evaluations = evaluate_all(dataset)
     results = aggregate(dataset, evaluations)
 
@@ -151,24 +170,31 @@ def generate_docs(config: BuildConfig) -> tuple[Dataset, int]:
         submit_url=submit_url,
         open_data=exports.OPEN_DATA,
         columns=tuple((name, tuple(cols)) for name, cols in exports.COLUMNS.items()),
+        history=history,
     )
+    repo = None if dataset.fictional else config.repo_url  # demo commits are not the project's
     docs = config.docs_dir
     docs.mkdir(parents=True, exist_ok=True)
     pages = generate(dataset, results, docs, opts, config.root / "docs").pages()
     shutil.copytree(ASSETS / "kpi", docs / "assets" / "kpi", dirs_exist_ok=True)
     exports.write_open_data(
-        docs / "data", dataset, results, schema_root(config.data_root) / "schema"
+        docs / "data",
+        dataset,
+        results,
+        schema_root(config.data_root) / "schema",
+        history,
+        source_record(history, repo),
     )
-    return dataset, pages
+    return Generated(dataset, pages, source_view(history, repo))
 
 
 def build_site(config: BuildConfig) -> Built:
     """The whole build; raises BuildError (or DataError) with a Thai message."""
-    dataset, pages = generate_docs(config)
-    mkdocs_build(config, dataset.fictional)
+    done = generate_all(config)
+    mkdocs_build(config, done.dataset.fictional, data_as_of=done.data_as_of)
     squeeze_html(config.site_dir)
     pagefind(config.site_dir)
-    return Built(dataset, pages, config.site_dir)
+    return Built(done.dataset, done.pages, config.site_dir)
 
 
 def _submit_url(
@@ -199,9 +225,15 @@ def mkdocs_overrides(config: BuildConfig, passthrough: bool = True) -> dict[str,
     }
 
 
-def mkdocs_build(config: BuildConfig, fictional: bool, passthrough: bool = True) -> None:
+def mkdocs_build(
+    config: BuildConfig,
+    fictional: bool,
+    passthrough: bool = True,
+    data_as_of: dict[str, object] | None = None,
+) -> None:
     """MkDocs + Material; ``passthrough=False`` lets Markdown convert the generated
-    pages too (the slow way, kept to prove both give the same bytes)."""
+    pages too (the slow way, kept to prove both give the same bytes). ``data_as_of``
+    is the footer line of every page (partials/copyright.html)."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -216,6 +248,7 @@ def mkdocs_build(config: BuildConfig, fictional: bool, passthrough: bool = True)
             **mkdocs_overrides(config, passthrough),
         )
         cfg.extra["fictional"] = fictional
+        cfg.extra["data_as_of"] = data_as_of
         build(cfg)
     except MkDocsException as exc:
         raise BuildError(f"MkDocs สร้างเว็บไซต์ไม่สำเร็จ: {exc}") from None

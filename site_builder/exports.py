@@ -38,6 +38,7 @@ from .evaluate import (
     threshold_text,
 )
 from .form_spec import FORM, Field
+from .history import History, ReportHistory
 from .model import FICTIONAL_LABEL, LAO_TYPES, Dataset, Pilot, Report, Settings
 from .thai import be_iso
 
@@ -79,6 +80,19 @@ def _field_doc(f: Field) -> tuple[str, str]:
     if f.kind == "percent":
         th += " (ตามที่ผู้รายงานเขียน ไม่ใช้ตัดสินเกณฑ์ ระบบคำนวณใหม่จากจำนวนโครงการ)"
     return th, en
+# Every CSV row and every JSON header names the data it was built from (history.py).
+_SOURCE: list[Column] = [
+    (
+        "data_commit",
+        "commit ของข้อมูลที่ใช้สร้างไฟล์นี้ (ว่าง = ไม่มีประวัติ git)",
+        "commit of the data this file was built from (empty: no git history)",
+    ),
+    (
+        "data_time",
+        "เวลาของข้อมูล: เวลาที่ commit นั้นเข้าสู่ main (พ.ศ., เวลาประเทศไทย)",
+        "time of that commit on main (Buddhist era, Thai time)",
+    ),
+]
 
 
 def _report_columns() -> list[Column]:
@@ -104,8 +118,17 @@ def _report_columns() -> list[Column]:
         ("reporter.name", "ชื่อผู้รายงาน", "reporter's name"),
         ("reporter.position", "ตำแหน่งผู้รายงาน", "reporter's position"),
         ("note", "หมายเหตุ", "note"),
+        (
+            "received_on",
+            "วันที่รายงานเข้าสู่ระบบ คือวันที่ commit เข้าสู่ main (พ.ศ.) ใช้ตัดสินส่งตรงเวลาหรือส่งช้า "
+            "(ว่าง = ไม่มีประวัติ git)",
+            "day the report reached main (Buddhist era); decides on time or late (empty: no history)",
+        ),
+        ("revisions", "จำนวนครั้งที่แก้ไขหลังรับรายงาน", "revisions after it was received"),
+        ("last_changed", "วันที่แก้ไขล่าสุด (พ.ศ.)", "day of the last change"),
+        ("commit", "commit ของฉบับที่แสดงในไฟล์นี้", "commit of the version shown"),
     ]
-    return cols
+    return cols + _SOURCE
 
 
 def _results_columns() -> list[Column]:
@@ -141,7 +164,7 @@ def _results_columns() -> list[Column]:
         )
         cols.append((f"criterion{n}_reason", f"เหตุผลเกณฑ์ที่ {n}", f"criterion {n} reason (Thai)"))
     cols.append(("meets_all", "true = ผ่านครบทั้ง 5 เกณฑ์", "true = meets all 5 criteria"))
-    return cols
+    return cols + _SOURCE
 
 
 _COUNTS_DOC: list[Column] = [
@@ -171,8 +194,12 @@ COLUMNS: dict[str, list[Column]] = {
         ("subdistrict_code", "รหัสตำบล (ถ้ามี)", "subdistrict code, if given"),
         ("dla_code", "รหัส อปท. ของกรมส่งเสริมการปกครองท้องถิ่น (ถ้ามี)", "DLA code, if given"),
         ("registry_path", "ไฟล์ทะเบียนพื้นที่ต้นแบบ", "registry file"),
+        *_SOURCE,
     ],
     "national.json": [
+        ("data_commit", _SOURCE[0][1], _SOURCE[0][2]),
+        ("data_time", _SOURCE[1][1], _SOURCE[1][2]),
+        ("history", "ok = มีประวัติ git; not_git / shallow = ไม่มี จึงไม่มีวันที่รับรายงาน", "git history"),
         ("rounds[].round", "รายงานครั้งที่", "round"),
         ("rounds[].due", "วันครบกำหนดส่ง (พ.ศ.)", "due date"),
         ("rounds[].due_passed", "true = พ้นวันครบกำหนดแล้ว", "true = due date has passed"),
@@ -221,7 +248,9 @@ def _json_value(v: object) -> object:
     return v
 
 
-def report_row(r: Report, fictional: bool = False) -> dict[str, object]:
+def report_row(
+    r: Report, fictional: bool = False, trace: ReportHistory | None = None
+) -> dict[str, object]:
     """One report as a flat record (typed values; see ``COLUMNS['reports.csv']``)."""
     row: dict[str, object] = {
         "fictional": fictional,
@@ -246,6 +275,10 @@ def report_row(r: Report, fictional: bool = False) -> dict[str, object]:
     row["reporter.name"] = r.reporter_name
     row["reporter.position"] = r.reporter_position
     row["note"] = r.note
+    row["received_on"] = r.received_on
+    row["revisions"] = len(trace.revisions) if trace else None
+    row["last_changed"] = trace.last.day if trace else None
+    row["commit"] = trace.last.sha if trace else None
     return row
 
 
@@ -338,22 +371,26 @@ def pilot_ref(p: Pilot) -> dict[str, object]:
     }
 
 
-def header(dataset: Dataset) -> dict[str, object]:
-    """What every JSON export starts with, so a copied file still says if it is fictional."""
+def header(dataset: Dataset, source: dict[str, object] | None = None) -> dict[str, object]:
+    """What every JSON export starts with, so a copied file still says if it is
+    fictional and which commit of the data it was built from."""
     head: dict[str, object] = {"fictional": dataset.fictional}
     if dataset.fictional:
         head["notice"] = FICTIONAL_LABEL
     head["fiscal_year"] = dataset.settings.fiscal_year
-    return head
+    return head | (source or {})
 
 
 def national_dict(
-    dataset: Dataset, results: Results, rounds: Iterable[int] | None = None
+    dataset: Dataset,
+    results: Results,
+    rounds: Iterable[int] | None = None,
+    source: dict[str, object] | None = None,
 ) -> dict[str, object]:
     """The content of national.json (optionally only some rounds): exact decimal strings."""
     s: Settings = dataset.settings
     wanted = set(rounds) if rounds is not None else None
-    out = header(dataset) | {
+    out = header(dataset, source) | {
         "indicator": {
             "code": s.indicator_code,
             "name": s.indicator_name,
@@ -455,22 +492,39 @@ def write_open_data(
     dataset: Dataset,
     results: Results,
     schema_dir: Path,
+    history: History | None = None,
+    source: dict[str, object] | None = None,
 ) -> list[Path]:
     """Write every file of ``OPEN_DATA`` into ``out_dir`` (the site's ``data/``); return the paths.
 
     Results already carry each pilot's evaluations; reports are exported as filed.
+    ``source`` (render/trace.source_record) names the commit and time of the data in
+    every file; ``history`` gives each report its revision count and commit.
     """
-    reports = [report_row(r, dataset.fictional) for r in dataset.reports]
+    source = source or {}
+    cells = {"data_commit": source.get("data_commit"), "data_time": source.get("data_time")}
+    traces = history if history is not None and history.available else None
+    reports = [
+        report_row(r, dataset.fictional, traces.of(r.path) if traces else None)
+        for r in dataset.reports
+    ]
     res_rows = result_rows(dataset, results)
+    head = header(dataset, source)
     writers: dict[str, Callable[[Path], Path]] = {
-        "reports.csv": lambda p: write_csv(p, COLUMNS["reports.csv"], reports),
-        "reports.json": lambda p: _write_records(p, header(dataset), "reports", reports),
-        "results.csv": lambda p: write_csv(p, COLUMNS["results.csv"], res_rows),
-        "results.json": lambda p: _write_records(
-            p, header(dataset) | {"outcomes": dict(OUTCOME_TH)}, "results", res_rows
+        "reports.csv": lambda p: write_csv(p, COLUMNS["reports.csv"], (r | cells for r in reports)),
+        "reports.json": lambda p: _write_records(p, head, "reports", reports),
+        "results.csv": lambda p: write_csv(
+            p, COLUMNS["results.csv"], (r | cells for r in res_rows)
         ),
-        "national.json": lambda p: _write_json(p, national_dict(dataset, results)),
-        "pilots.csv": lambda p: write_csv(p, COLUMNS["pilots.csv"], pilot_rows(dataset)),
+        "results.json": lambda p: _write_records(
+            p, head | {"outcomes": dict(OUTCOME_TH)}, "results", res_rows
+        ),
+        "national.json": lambda p: _write_json(
+            p, national_dict(dataset, results, source=source)
+        ),
+        "pilots.csv": lambda p: write_csv(
+            p, COLUMNS["pilots.csv"], (r | cells for r in pilot_rows(dataset))
+        ),
     }
     written = []
     for name, _title, _format in OPEN_DATA:

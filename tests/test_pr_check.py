@@ -354,7 +354,9 @@ def test_deleting_a_report_passes_when_the_withdrawal_is_recorded(tmp_path):
 def test_deletion_fails_unless_that_report_is_recorded():
     p = plan([Change("D", R1), Change("D", R2)], recorded={R1})
     assert codes(p) == ["PR-DELETES-REPORT"]
-    assert p.findings[0].is_error and R2 in p.findings[0].message and R1 not in p.findings[0].message
+    assert (
+        p.findings[0].is_error and R2 in p.findings[0].message and R1 not in p.findings[0].message
+    )
     assert plan([Change("D", R1)], recorded={R1}).findings == []
 
 

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 from ..aggregate import NationRound, PilotStatus, Results, score
 from ..evaluate import CRITERION_TITLES, not_reported
 from ..geography import CREDIT
+from ..history import History, unavailable
+from ..layout import registry_relpath
 from ..model import LAO_TYPES, Dataset, Pilot
 from ..submit_link import blob_url
 from . import report_form
@@ -23,6 +25,7 @@ from .env import environment
 from .form import form_items
 from .search import keys_for
 from .views import MARKS, marks_for, overall_mark, round_cell, round_month, round_short, row_for
+from .trace import registry_view, report_view, source_view, withdrawn_views
 
 PAGES_IN_NAV = (
     "index.md",
@@ -43,6 +46,7 @@ class SiteOptions:
     submit_url: Callable[[Pilot, int], str | None] | None = None
     open_data: tuple[tuple[str, str, str], ...] = ()  # (file name, Thai title, format)
     columns: tuple = ()  # data dictionary rows from exports
+    history: History = field(default_factory=lambda: unavailable("not_git"))  # the git record
 
 
 def current_round(dataset: Dataset) -> int | None:
@@ -82,6 +86,11 @@ def _git_links(opts: SiteOptions, path: str) -> dict[str, str] | None:
         "source": blob_url(opts.repo_url, opts.branch, path),
         "history": blob_url(opts.repo_url, opts.branch, path, view="commits"),
     }
+
+
+def _repo(opts: SiteOptions) -> str | None:
+    """Where commit links point; none for demo data (its commits are not the project's)."""
+    return None if opts.fictional else opts.repo_url
 
 
 def worked_example(dataset: Dataset, percent: str = "72.3") -> dict:
@@ -179,6 +188,7 @@ def _pilot_context(
                     "answers": form_items(pr.report),
                     "late": pr.late,
                     "git": _git_links(opts, pr.report.path),
+                    "trace": report_view(pr.report, rnd, opts.history, _repo(opts)),
                 }
             )
     reported = [pr.round for pr in status.rounds if pr.report is not None]
@@ -204,6 +214,8 @@ def _pilot_context(
         "history": history,
         "forms": list(reversed(forms)),
         "registry": _git_links(opts, pilot.registry_path),
+        "withdrawn": withdrawn_views(pilot.district_code, dataset, opts.history, _repo(opts)),
+        "received_known": opts.history.available,
         "next_round": next_round,
         "submit_url": submit,
     }
@@ -232,6 +244,7 @@ def generate(
         "fictional": opts.fictional,
         "current": s.round(current) if current else None,
         "credit": CREDIT,
+        "source": source_view(opts.history, _repo(opts)),
     }
     provinces: dict[str, list] = {}
     for row in rows:
@@ -288,6 +301,12 @@ def generate(
                 name=prov_rows[0].province,
                 search=keys_for(prov_rows[0].province),
                 rows=prov_rows,
+                registry_history=registry_view(
+                    registry_relpath(s.fiscal_year, code),
+                    opts.history,
+                    s.pilot_list_change_deadline,
+                    _repo(opts),
+                ),
                 counts=[
                     (rounds_by_number.get(p.round), p.counts)
                     for p in sorted(prov_rounds.get(code, []), key=lambda p: p.round)

@@ -1,0 +1,252 @@
+"""View values for provenance: where each figure came from and what changed since.
+
+Pages print what these return; nothing here reads git (``gitlog.py`` does, once).
+Field names and answers are put in Thai terms (ข้อ 7 จำนวนโครงการ, ดำเนินการแล้ว),
+dates in พ.ศ. When the record is unavailable every function says so instead of
+guessing: no date is ever made up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+
+from ..evaluate import OUTCOME_TH
+from ..history import Commit, Event, History, disagreement
+from ..layout import parse_report_path
+from ..model import DIMENSIONS, LAO_TYPES, STATUS_TH, UNITS, Dataset, Report, Round
+from ..thai import be_long, be_short, parse_be_date
+
+_TOP_TH = {
+    "fiscal_year": "ปีงบประมาณ",
+    "round": "ครั้งที่",
+    "report_date": "วันที่รายงาน",
+    "lao_type": "ประเภท อปท.",
+    "lao_name": "ชื่อ อปท.",
+    "district_code": "รหัสอำเภอ",
+    "district": "อำเภอ",
+    "province_code": "รหัสจังหวัด",
+    "province": "จังหวัด",
+    "item1.unit": "ข้อ 1 หน่วย",
+    "item1.total": "ข้อ 1 จำนวนหมู่บ้าน/ชุมชน",
+    "reporter.name": "ชื่อผู้รายงาน",
+    "reporter.position": "ตำแหน่งผู้รายงาน",
+    "note": "หมายเหตุ",
+}
+_ITEM_FIELD_TH = {
+    "status": "คำตอบ",
+    "date": "วันที่ดำเนินการ",
+    "expected_date": "คาดว่าจะแล้วเสร็จ",
+    "remaining": "จำนวนที่ยังเหลือ",
+    "projects": "จำนวนโครงการ",
+    "percent": "ร้อยละที่เขียนในแบบ",
+    "missing_dimensions": "ด้านที่ขาด",
+}
+_ABSENT = "(ไม่มี)"
+_DATE_FIELDS = ("report_date", "date", "expected_date")
+
+
+def field_th(name: str) -> str:
+    """'item7.projects' -> 'ข้อ 7 จำนวนโครงการ'."""
+    if name in _TOP_TH:
+        return _TOP_TH[name]
+    head, _, tail = name.partition(".")
+    if head.startswith("item") and head[4:].isdigit() and tail in _ITEM_FIELD_TH:
+        return f"ข้อ {head[4:]} {_ITEM_FIELD_TH[tail]}"
+    return name
+
+
+def value_th(name: str, value: object) -> str:
+    """A raw YAML value in the words the form uses."""
+    if value is None:
+        return _ABSENT
+    leaf = name.rsplit(".", 1)[-1]
+    if leaf in _DATE_FIELDS and isinstance(value, str):
+        parsed = parse_be_date(value)
+        return be_long(parsed) if isinstance(parsed, date) else value
+    if leaf == "status":
+        return STATUS_TH.get(str(value), str(value))
+    if name == "item1.unit":
+        return UNITS.get(str(value), str(value))
+    if name == "lao_type":
+        return LAO_TYPES.get(str(value), str(value))
+    if leaf == "missing_dimensions" and isinstance(value, tuple):
+        return ", ".join(DIMENSIONS.get(str(v), str(v)) for v in value) or _ABSENT
+    if isinstance(value, Decimal):
+        return f"{value:f}"
+    return str(value)
+
+
+def when(c: Commit) -> str:
+    return f"{be_long(c.day)} เวลา {c.time:%H:%M} น."
+
+
+def commit_url(repo_url: str | None, sha: str) -> str | None:
+    return f"{repo_url.rstrip('/')}/commit/{sha}" if repo_url else None
+
+
+def _commit(c: Commit, repo_url: str | None) -> dict:
+    return {
+        "when": when(c),
+        "day": be_short(c.day),
+        "short": c.short,
+        "url": commit_url(repo_url, c.sha),
+    }
+
+
+def source_view(history: History, repo_url: str | None) -> dict:
+    """'ข้อมูล ณ ...': the commit and time the figures were built from."""
+    if not history.available or history.head is None:
+        reason = history.unavailable_reason or "ข้อมูลยังไม่ได้บันทึกใน git"
+        return {"available": False, "reason": reason, "text": f"ข้อมูล ณ วันที่สร้างเว็บไซต์ ({reason})"}
+    c = _commit(history.head, repo_url)
+    dirty = " และการแก้ไขที่ยังไม่ได้บันทึก (commit)" if history.dirty else ""
+    return {
+        "available": True,
+        **c,
+        "dirty": history.dirty,
+        "text": f"ข้อมูล ณ {c['when']} (commit {c['short']}{dirty})",
+    }
+
+
+def source_record(history: History, repo_url: str | None) -> dict[str, object]:
+    """The same for the exports: machine-readable, in every JSON header."""
+    if not history.available or history.head is None:
+        return {
+            "data_commit": None,
+            "data_time": None,
+            "data_commit_url": None,
+            "history": history.status if not history.available else "no_commit",
+            "history_note": history.unavailable_reason or "ข้อมูลยังไม่ได้บันทึกใน git",
+        }
+    return {
+        "data_commit": history.head.sha,
+        "data_time": history.head.time.isoformat(),
+        "data_commit_url": commit_url(repo_url, history.head.sha),
+        "history": "ok",
+        "uncommitted_changes": history.dirty,
+    }
+
+
+def _criteria_text(e: Event, round_number: int) -> str | None:
+    if not e.criteria:
+        return None
+    parts = [f"เกณฑ์ที่ {c.criterion} {OUTCOME_TH[c.old]} → {OUTCOME_TH[c.new]}" for c in e.criteria]
+    text = "การแก้ไขนี้เปลี่ยนผล" + " ".join(parts)
+    text += f" จึงเปลี่ยนตัวเลขระดับประเทศและจังหวัดของรอบที่ {round_number} เป็นต้นไป (จำนวนที่ผ่านแต่ละเกณฑ์"
+    if e.meets_all is not None:
+        text += " และร้อยละที่ผ่านครบ 5 ข้อ"
+    return text + ")"
+
+
+def revision_view(e: Event, round_number: int, repo_url: str | None) -> dict:
+    changes = [
+        {
+            "field": field_th(ch.field),
+            "old": value_th(ch.field, ch.old),
+            "new": value_th(ch.field, ch.new),
+        }
+        for ch in e.changes
+    ]
+    moved = None
+    if e.kind == "moved_in" and e.other_path:
+        moved = _report_name(e.other_path)
+    return {
+        **_commit(e.commit, repo_url),
+        "changes": changes,
+        "moved_from": moved,
+        "figures": _criteria_text(e, round_number),
+    }
+
+
+def _report_name(path: str) -> str:
+    rel = path.split("/", 1)[-1]
+    parsed = parse_report_path(rel)
+    return f"รายงานครั้งที่ {parsed.round} อำเภอรหัส {parsed.district_code}" if parsed else path
+
+
+def report_view(report: Report, rnd: Round, history: History, repo_url: str | None) -> dict:
+    """รับเมื่อ, the commit, the typed date beside it, and every revision."""
+    h = history.of(report.path)
+    if h is None or h.received is None:
+        reason = history.unavailable_reason or "รายงานฉบับนี้ยังไม่ได้บันทึกเข้าคลังข้อมูล (commit)"
+        return {"available": False, "reason": reason}
+    return {
+        "available": True,
+        "received": _commit(h.received, repo_url),
+        "last": _commit(h.last, repo_url),
+        "typed": be_long(report.report_date),
+        "flag": disagreement(report, rnd.due),
+        "revisions": [revision_view(e, report.round, repo_url) for e in h.revisions],
+    }
+
+
+def withdrawn_views(
+    district_code: str, dataset: Dataset, history: History, repo_url: str | None
+) -> list[dict]:
+    """Reports of this district that left the tree, each with its recorded reason."""
+    if not history.available:
+        return []
+    reasons = {w.path: w for w in dataset.withdrawals}
+    out = []
+    for h in history.withdrawn():
+        parsed = parse_report_path(h.path.split("/", 1)[-1])
+        if parsed is None or parsed.district_code != district_code:
+            continue
+        if parsed.fiscal_year != dataset.settings.fiscal_year:
+            continue
+        gone = h.gone
+        assert gone is not None
+        w = reasons.get(h.path)
+        out.append(
+            {
+                "round": parsed.round,
+                "kind": gone.kind,
+                "gone": _commit(gone.commit, repo_url),
+                "moved_to": _report_name(gone.other_path) if gone.other_path else None,
+                "reason": w.reason if w else None,
+                "received": _commit(h.received, repo_url) if h.received else None,
+                "revisions": [revision_view(e, parsed.round, repo_url) for e in h.revisions],
+            }
+        )
+    return out
+
+
+def registry_view(path: str, history: History, deadline: date | None, repo_url: str | None) -> dict:
+    """The province registry's history, with changes after the pilot-list deadline marked."""
+    if not history.available:
+        return {"available": False, "reason": history.unavailable_reason, "events": []}
+    events = []
+    for e in history.registries.get(path, ()):
+        late = deadline is not None and e.kind != "added" and e.commit.day > deadline
+        lines = _registry_lines(e.added, e.removed, e.renamed) if e.kind != "added" else []
+        events.append(
+            {
+                **_commit(e.commit, repo_url),
+                "kind": {
+                    "added": "บันทึกทะเบียนเข้าระบบ",
+                    "changed": "แก้ไขทะเบียน",
+                    "deleted": "ลบทะเบียน",
+                }[e.kind],
+                "count": len(e.added),
+                "lines": lines,
+                "late": late,
+            }
+        )
+    return {
+        "available": True,
+        "events": events,
+        "deadline": be_long(deadline) if deadline else None,
+    }
+
+
+def _registry_lines(
+    added: Iterable[tuple[str, str]],
+    removed: Iterable[tuple[str, str]],
+    renamed: Iterable[tuple[str, str, str]],
+) -> list[str]:
+    lines = [f"เพิ่ม {name} (อำเภอรหัส {code})" for code, name in added]
+    lines += [f"ถอนออก {name} (อำเภอรหัส {code})" for code, name in removed]
+    lines += [f"อำเภอรหัส {code}: {old} → {new}" for code, old, new in renamed]
+    return lines

@@ -1,0 +1,324 @@
+"""The git record: throwaway repositories with commits at set dates (GIT_COMMITTER_DATE).
+
+The story (fixture files in tests/fixtures/history/, one per version):
+- ทต.ช่อแฮ's round-1 report arrives on main on 24 May 2555 through a merged branch
+  whose own commit was dated days earlier on the submitter's machine;
+- on 2 June 2555 it is corrected: item 7 drops from 20 to 14 projects (criterion 4
+  no longer met);
+- its round-2 report arrives on 21 June and is withdrawn on 28 June, with the
+  withdrawal recorded in withdrawals.yaml;
+- ทต.ร้องกวาง's round-1 report, typed 25 May 2555, is back-filled on 10 July 2555.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import subprocess
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from site_builder.aggregate import aggregate, evaluate_all
+from site_builder.build import build_site, generate_docs, load_dataset, read_config
+from site_builder.gitlog import read_blobs, read_history
+from site_builder.history import THAI_TZ, disagreement, parse_log, with_received
+
+ROOT = Path(__file__).resolve().parents[1]
+FIX = ROOT / "tests" / "fixtures" / "history"
+R1 = "submissions/2555/54/5401/round-1.yaml"
+R2 = "submissions/2555/54/5401/round-2.yaml"
+B1 = "submissions/2555/54/5402/round-1.yaml"
+WD = "submissions/2555/54/withdrawals.yaml"
+
+
+class Repo:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.mkdir(parents=True, exist_ok=True)
+        self.git("init", "-q", "-b", "main")
+
+    def git(self, *args: str, when: str | None = None) -> str:
+        env = {
+            **os.environ,
+            "GIT_AUTHOR_NAME": "สถ.จ.แพร่",
+            "GIT_AUTHOR_EMAIL": "phrae@example.invalid",
+            "GIT_COMMITTER_NAME": "git host",
+            "GIT_COMMITTER_EMAIL": "host@example.invalid",
+        }
+        if when:
+            env |= {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
+        out = subprocess.run(
+            ["git", *args], cwd=self.path, env=env, capture_output=True, text=True, check=True
+        )
+        return out.stdout.strip()
+
+    def put(self, rel: str, fixture: str) -> None:
+        target = self.path / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(FIX / fixture, target)
+
+    def commit(self, when: str, message: str) -> str:
+        self.git("add", "-A")
+        self.git("commit", "-q", "-m", message, when=when)
+        return self.git("rev-parse", "HEAD")
+
+    def merge_branch(self, name: str, branch_date: str, merged: str, files: dict) -> str:
+        """A pull request: a branch commit dated by the submitter, merged by the host later."""
+        self.git("checkout", "-q", "-b", name)
+        for rel, fixture in files.items():
+            self.put(rel, fixture)
+        self.commit(branch_date, f"{name} on the submitter's machine")
+        self.git("checkout", "-q", "main")
+        self.git("merge", "-q", "--no-ff", name, "-m", f"Merge {name}", when=merged)
+        return self.git("rev-parse", "HEAD")
+
+
+@pytest.fixture(scope="module")
+def story(tmp_path_factory) -> tuple[Repo, dict[str, str]]:
+    repo = Repo(tmp_path_factory.mktemp("history") / "repo")
+    shutil.copytree(FIX / "base", repo.path, dirs_exist_ok=True)
+    shas = {"base": repo.commit("2012-05-01T09:00:00+07:00", "Settings and the Phrae registry")}
+    shas["arrived"] = repo.merge_branch(
+        "report-5401-1",
+        "2012-05-20T08:00:00+07:00",
+        "2012-05-24T10:00:00+07:00",
+        {R1: "5401-round-1.arrived.yaml"},
+    )
+    shas["corrected"] = repo.merge_branch(
+        "fix-5401-1",
+        "2012-05-30T08:00:00+07:00",
+        "2012-06-02T14:30:00+07:00",
+        {R1: "5401-round-1.corrected.yaml"},
+    )
+    repo.put(R2, "5401-round-2.withdrawn.yaml")
+    shas["r2"] = repo.commit("2012-06-21T09:00:00+07:00", "Round 2 of 5401")
+    (repo.path / R2).unlink()
+    repo.put(WD, "withdrawals.yaml")
+    shas["withdrawn"] = repo.commit("2012-06-28T16:00:00+07:00", "Withdraw round 2 of 5401")
+    repo.put(B1, "5402-round-1.backfilled.yaml")
+    shas["backfilled"] = repo.commit("2012-07-10T11:00:00+07:00", "Round 1 of 5402, back-filled")
+    return repo, shas
+
+
+def test_arrival_is_the_merge_on_main_and_the_correction_is_a_revision(story):
+    repo, shas = story
+    h = read_history(repo.path, load_dataset(repo.path).settings)
+    assert h.available and h.head is not None and h.head.sha == shas["backfilled"]
+    r1 = h.reports[R1]
+    # The branch commit said 20 May; the host merged it on 24 May: 24 May counts.
+    assert r1.received is not None and r1.received.sha == shas["arrived"]
+    assert r1.received.day == date(2012, 5, 24)
+    [rev] = r1.revisions
+    assert rev.commit.sha == shas["corrected"] and rev.commit.day == date(2012, 6, 2)
+    changed = {c.field: (c.old, c.new) for c in rev.changes}
+    assert changed["item7.projects"] == (20, 14)
+    assert [(c.criterion, c.old, c.new) for c in rev.criteria] == [(4, "met", "not_met")]
+    assert r1.last.sha == shas["corrected"] and r1.gone is None
+
+
+def test_deletion_is_kept_as_a_withdrawal(story):
+    repo, shas = story
+    h = read_history(repo.path)
+    gone = h.reports[R2]
+    assert gone.gone is not None and gone.gone.kind == "withdrawn"
+    assert gone.gone.commit.sha == shas["withdrawn"]
+    assert [x.path for x in h.withdrawn()] == [R2]
+
+
+def test_back_filled_report_is_late_by_the_record_and_counted_so(story):
+    repo, _ = story
+    ds = load_dataset(repo.path)
+    plain = aggregate(ds, evaluate_all(ds)).national(1)
+    assert plain is not None and plain.counts.late == 0  # the typed dates say on time
+    ds = with_received(ds, read_history(repo.path, ds.settings))
+    late = aggregate(ds, evaluate_all(ds)).national(1)
+    assert late is not None and late.counts.late == 1
+    assert [p.district_code for p in late.late_pilots] == ["5402"]
+    back = next(r for r in ds.reports if r.path == B1)
+    assert back.received_on == date(2012, 7, 10) and back.report_date == date(2012, 5, 25)
+    assert "หลังวันครบกำหนด" in (disagreement(back, ds.settings.rounds[0].due) or "")
+    on_time = next(r for r in ds.reports if r.path == R1)
+    assert disagreement(on_time, ds.settings.rounds[0].due) is None
+
+
+def test_shallow_clone_and_plain_folders_have_no_dates(story, tmp_path):
+    repo, _ = story
+    shallow = tmp_path / "shallow"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", f"file://{repo.path}", str(shallow)], check=True
+    )
+    assert read_history(shallow).status == "shallow"
+    plain = tmp_path / "plain"
+    shutil.copytree(repo.path / "submissions", plain / "submissions")
+    assert read_history(plain).status == "not_git"
+    # A data folder inside some other repository is not that repository's history.
+    assert read_history(repo.path / "submissions").status == "not_git"
+
+
+def test_blob_batch_reads_many_objects_in_one_process(story):
+    repo, _ = story
+    blobs = repo.git("rev-parse", f"HEAD:{R1}", f"HEAD:{B1}").split()
+    texts = read_blobs(repo.path, [*blobs, "0" * 40])
+    assert set(texts) == set(blobs)
+    assert "ทต.ช่อแฮ" in texts[blobs[0]]
+
+
+def test_parse_log_reads_renames_and_odd_names():
+    raw = (
+        b"\x01" + b"a" * 40 + b" 1337828400\0\n"
+        b":100644 100644 " + b"1" * 40 + b" " + b"2" * 40 + b" R090\0"
+        b"submissions/2555/54/5401/round-2.yaml\0submissions/2555/54/5401/round-3.yaml\0"
+        b":000000 100644 " + b"0" * 40 + b" " + b"3" * 40 + b" A\0submissions/x y\n.yaml\0"
+    )
+    [entry] = parse_log(raw)
+    move, added = entry.changes
+    assert (move.status, move.path, move.new_path) == (
+        "R",
+        "submissions/2555/54/5401/round-2.yaml",
+        "submissions/2555/54/5401/round-3.yaml",
+    )
+    assert (added.status, added.path) == ("A", "submissions/x y\n.yaml")
+    assert entry.commit.day == date(2012, 5, 24)  # 24 May 2012 03:00 UTC = 10:00 in Thailand
+
+
+# ------------------------------------------------ the built site
+
+
+@pytest.fixture(scope="module")
+def built(story, tmp_path_factory):
+    repo, shas = story
+    out = tmp_path_factory.mktemp("built")
+    config = read_config(
+        ROOT, repo.path, out / "site", out / "docs", repo_url="https://git.example/dla/kpi32"
+    )
+    build_site(config)
+    return out / "site", shas
+
+
+def _text(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def test_pilot_page_shows_arrival_and_correction_with_its_commit(built):
+    site, shas = built
+    page = _text(site / "pilot" / "5401" / "index.html")
+    assert "รับเมื่อ <strong>24 พฤษภาคม 2555 เวลา 10:00 น.</strong>" in page
+    assert f"/commit/{shas['arrived']}" in page
+    assert "แก้ไข 1 ครั้ง" in page and "2 มิถุนายน 2555 เวลา 14:30 น." in page
+    assert f'href="https://git.example/dla/kpi32/commit/{shas["corrected"]}"' in page
+    assert "ข้อ 7 จำนวนโครงการ: <del>20</del> → <ins>14</ins>" in page
+    assert "เปลี่ยนผลเกณฑ์ที่ 4 ผ่าน → ไม่ผ่าน" in page and "ตัวเลขระดับประเทศ" in page
+    # the withdrawn round-2 report keeps a visible trace with its recorded reason
+    assert "ถอนรายงานเมื่อ 28 มิถุนายน 2555" in page
+    assert "ส่งก่อนจัดเวทีประชาคมจริง" in page
+
+
+def test_back_filled_report_is_flagged_on_its_page_and_late_in_the_figures(built):
+    site, _ = built
+    page = _text(site / "pilot" / "5402" / "index.html")
+    assert "รับเมื่อ <strong>10 กรกฎาคม 2555" in page and "วันที่ในแบบรายงาน 25 พฤษภาคม 2555" in page
+    assert "วันที่ไม่ตรงกัน" in page and "ส่งช้ากว่ากำหนด" in page
+    national = json.loads(_text(site / "data" / "national.json"))
+    assert national["rounds"][0]["national"]["late"] == 1
+
+
+def test_every_page_and_export_names_its_commit(built):
+    site, shas = built
+    short = shas["backfilled"][:7]
+    for page in ("index.html", "how-to-submit/index.html", "province/54/index.html"):
+        assert "ข้อมูล ณ 10 กรกฎาคม 2555 เวลา 11:00 น. · commit" in _text(site / page), page
+        assert f"<code>{short}</code>" in _text(site / page), page
+    assert f'commit <a href="https://git.example/dla/kpi32/commit/{shas["backfilled"]}"' in (
+        _text(site / "index.html").replace(' title="ดูการเปลี่ยนแปลงใน commit นี้"', "")
+    )
+    national = json.loads(_text(site / "data" / "national.json"))
+    assert national["data_commit"] == shas["backfilled"] and national["history"] == "ok"
+    for name in ("reports.csv", "results.csv", "pilots.csv"):
+        rows = list(csv.DictReader(io.StringIO(_text(site / "data" / name).lstrip("\ufeff"))))
+        assert rows and all(r["data_commit"] == shas["backfilled"] for r in rows), name
+    reports = {
+        r["path"]: r
+        for r in csv.DictReader(io.StringIO(_text(site / "data" / "reports.csv").lstrip("\ufeff")))
+    }
+    r1 = reports[R1]
+    assert (r1["received_on"], r1["revisions"], r1["last_changed"], r1["commit"]) == (
+        "2555-05-24",
+        "1",
+        "2555-06-02",
+        shas["corrected"],
+    )
+
+
+def test_province_page_shows_the_registry_history(built):
+    site, shas = built
+    page = _text(site / "province" / "54" / "index.html")
+    assert "ประวัติทะเบียนพื้นที่ต้นแบบ" in page and "บันทึกทะเบียนเข้าระบบ" in page
+    assert f"/commit/{shas['base']}" in page
+
+
+def test_shallow_clone_builds_and_says_dates_are_unavailable(story, tmp_path):
+    repo, _ = story
+    shallow = tmp_path / "shallow"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", f"file://{repo.path}", str(shallow)], check=True
+    )
+    docs = tmp_path / "docs"
+    generate_docs(read_config(ROOT, shallow, docs_dir=docs))
+    page = _text(docs / "pilot" / "5401.md")
+    assert "รับเมื่อ: ไม่มีข้อมูล (คลังข้อมูลที่ใช้สร้างเว็บไซต์ถูกดึงมาไม่ครบประวัติ" in page
+    assert "2555 เวลา" not in page  # no received time anywhere
+    national = json.loads(_text(docs / "data" / "national.json"))
+    assert national["history"] == "shallow" and national["data_commit"] is None
+    assert "เว็บไซต์ชุดนี้อยู่ในกรณีนี้" in _text(docs / "methodology.md")
+
+
+def test_fold_follows_a_move_and_a_registry_rename():
+    from site_builder.history import Commit, FileChange, LogEntry, fold
+    from site_builder.render.trace import registry_view
+
+    def at(day: int) -> Commit:
+        return Commit(f"{day:040d}", datetime(2012, 6, day, 10, tzinfo=THAI_TZ))
+
+    reg = "submissions/2555/54/pilots.yaml"
+    texts = {
+        "r1": "round: 2\nitem1: {unit: village, total: 8}\n",
+        "r2": "round: 3\nitem1: {unit: village, total: 9}\n",
+        "g1": "pilots:\n  5403: {lao_name: องค์การบริหารส่วนตำบลต้าผามอก}\n",
+        "g2": "pilots:\n  5403: {lao_name: องค์การบริหารส่วนตำบลห้วยอ้อ}\n",
+    }
+    entries = [
+        LogEntry(
+            at(1), (FileChange("A", "0" * 40, "g1", reg), FileChange("A", "0" * 40, "r1", R2))
+        ),
+        LogEntry(at(3), (FileChange("R", "r1", "r2", R2, R1.replace("round-1", "round-3")),)),
+        LogEntry(at(20), (FileChange("M", "g1", "g2", reg),)),
+    ]
+    h = fold(entries, texts.get)
+    moved = h.reports[R1.replace("round-1", "round-3")]
+    assert moved.received == at(1)  # arrival is when it first reached main
+    [rev] = moved.revisions
+    assert rev.other_path == R2 and {c.field for c in rev.changes} == {"round", "item1.total"}
+    assert h.reports[R2].gone is not None and h.reports[R2].gone.kind == "moved_out"
+    view = registry_view(reg, h, date(2012, 5, 15), None)
+    first, renamed = view["events"]
+    assert not first["late"] and renamed["late"]
+    assert renamed["lines"] == [
+        "อำเภอรหัส 5403: องค์การบริหารส่วนตำบลต้าผามอก → องค์การบริหารส่วนตำบลห้วยอ้อ"
+    ]
+
+
+def test_changed_fields_read_in_thai_terms():
+    from site_builder.render.trace import field_th, value_th
+
+    assert field_th("item8.expected_date") == "ข้อ 8 คาดว่าจะแล้วเสร็จ"
+    assert value_th("item8.expected_date", "๒๕๕๕-๐๘-๓๑") == "31 สิงหาคม 2555"
+    assert value_th("item4.status", "not_yet") == "ยังไม่ดำเนินการ"
+    assert value_th("item6.missing_dimensions", ("environment",)) == (
+        "ด้านทรัพยากรธรรมชาติและสิ่งแวดล้อม"
+    )
+    assert value_th("note", None) == "(ไม่มี)"
