@@ -80,6 +80,8 @@ def _field_doc(f: Field) -> tuple[str, str]:
     if f.kind == "percent":
         th += " (ตามที่ผู้รายงานเขียน ไม่ใช้ตัดสินเกณฑ์ ระบบคำนวณใหม่จากจำนวนโครงการ)"
     return th, en
+
+
 # Every CSV row and every JSON header names the data it was built from (history.py).
 _SOURCE: list[Column] = [
     (
@@ -519,9 +521,7 @@ def write_open_data(
         "results.json": lambda p: _write_records(
             p, head | {"outcomes": dict(OUTCOME_TH)}, "results", res_rows
         ),
-        "national.json": lambda p: _write_json(
-            p, national_dict(dataset, results, source=source)
-        ),
+        "national.json": lambda p: _write_json(p, national_dict(dataset, results, source=source)),
         "pilots.csv": lambda p: write_csv(
             p, COLUMNS["pilots.csv"], (r | cells for r in pilot_rows(dataset))
         ),

@@ -21,6 +21,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from .convert import to_report
 from .evaluate import CRITERIA, evaluate
+from .form_spec import canonical
 from .layout import SUBMISSIONS, classify
 from .load import Document, LoadError, parse_text
 from .model import Dataset, Report, Settings
@@ -264,15 +265,16 @@ class _Versions:
 
 
 def _flatten(data: dict, prefix: str = "") -> dict[str, object]:
+    """Dotted fields; choice answers as their code, so "มีคณะทำงาน" -> "done" is no change."""
     out: dict[str, object] = {}
     for key, value in data.items():
         name = f"{prefix}{key}"
         if isinstance(value, dict):
             out.update(_flatten(value, name + "."))
         elif isinstance(value, list):
-            out[name] = tuple(value)
+            out[name] = tuple(canonical(name, v) or v for v in value)
         else:
-            out[name] = value
+            out[name] = canonical(name, value) or value
     return out
 
 

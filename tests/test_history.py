@@ -211,7 +211,7 @@ def test_pilot_page_shows_arrival_and_correction_with_its_commit(built):
     assert f"/commit/{shas['arrived']}" in page
     assert "แก้ไข 1 ครั้ง" in page and "2 มิถุนายน 2555 เวลา 14:30 น." in page
     assert f'href="https://git.example/dla/kpi32/commit/{shas["corrected"]}"' in page
-    assert "ข้อ 7 จำนวนโครงการ: <del>20</del> → <ins>14</ins>" in page
+    assert "ข้อ 7 จำนวนโครงการ/กิจกรรม: <del>20</del> → <ins>14</ins>" in page
     assert "เปลี่ยนผลเกณฑ์ที่ 4 ผ่าน → ไม่ผ่าน" in page and "ตัวเลขระดับประเทศ" in page
     # the withdrawn round-2 report keeps a visible trace with its recorded reason
     assert "ถอนรายงานเมื่อ 28 มิถุนายน 2555" in page
@@ -315,9 +315,10 @@ def test_fold_follows_a_move_and_a_registry_rename():
 def test_changed_fields_read_in_thai_terms():
     from site_builder.render.trace import field_th, value_th
 
-    assert field_th("item8.expected_date") == "ข้อ 8 คาดว่าจะแล้วเสร็จ"
+    assert field_th("item8.expected_date") == "ข้อ 8 คาดว่าจะเสร็จภายในวันที่"
     assert value_th("item8.expected_date", "๒๕๕๕-๐๘-๓๑") == "31 สิงหาคม 2555"
-    assert value_th("item4.status", "not_yet") == "ยังไม่ดำเนินการ"
+    assert value_th("item4.status", "not_yet") == "ยังดำเนินการไม่ครบทุกหมู่บ้าน/ชุมชน"
+    assert value_th("item2.status", "มีคณะทำงาน") == "มีคณะทำงาน"
     assert value_th("item6.missing_dimensions", ("environment",)) == (
         "ด้านทรัพยากรธรรมชาติและสิ่งแวดล้อม"
     )

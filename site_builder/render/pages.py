@@ -24,8 +24,8 @@ from .chart import progress_svg
 from .env import environment
 from .form import form_items
 from .search import keys_for
-from .views import MARKS, marks_for, overall_mark, round_cell, round_month, round_short, row_for
 from .trace import registry_view, report_view, source_view, withdrawn_views
+from .views import MARKS, marks_for, overall_mark, round_cell, round_month, round_short, row_for
 
 PAGES_IN_NAV = (
     "index.md",

@@ -13,66 +13,40 @@ from datetime import date
 from decimal import Decimal
 
 from ..evaluate import OUTCOME_TH
+from ..form_spec import DIMENSION_TH, FORM, canonical
 from ..history import Commit, Event, History, disagreement
 from ..layout import parse_report_path
-from ..model import DIMENSIONS, LAO_TYPES, STATUS_TH, UNITS, Dataset, Report, Round
+from ..model import Dataset, Report, Round
 from ..thai import be_long, be_short, parse_be_date
 
-_TOP_TH = {
-    "fiscal_year": "ปีงบประมาณ",
-    "round": "ครั้งที่",
-    "report_date": "วันที่รายงาน",
-    "lao_type": "ประเภท อปท.",
-    "lao_name": "ชื่อ อปท.",
-    "district_code": "รหัสอำเภอ",
-    "district": "อำเภอ",
-    "province_code": "รหัสจังหวัด",
-    "province": "จังหวัด",
-    "item1.unit": "ข้อ 1 หน่วย",
-    "item1.total": "ข้อ 1 จำนวนหมู่บ้าน/ชุมชน",
-    "reporter.name": "ชื่อผู้รายงาน",
-    "reporter.position": "ตำแหน่งผู้รายงาน",
-    "note": "หมายเหตุ",
-}
-_ITEM_FIELD_TH = {
-    "status": "คำตอบ",
-    "date": "วันที่ดำเนินการ",
-    "expected_date": "คาดว่าจะแล้วเสร็จ",
-    "remaining": "จำนวนที่ยังเหลือ",
-    "projects": "จำนวนโครงการ",
-    "percent": "ร้อยละที่เขียนในแบบ",
-    "missing_dimensions": "ด้านที่ขาด",
-}
 _ABSENT = "(ไม่มี)"
-_DATE_FIELDS = ("report_date", "date", "expected_date")
 
 
 def field_th(name: str) -> str:
-    """'item7.projects' -> 'ข้อ 7 จำนวนโครงการ'."""
-    if name in _TOP_TH:
-        return _TOP_TH[name]
-    head, _, tail = name.partition(".")
-    if head.startswith("item") and head[4:].isdigit() and tail in _ITEM_FIELD_TH:
-        return f"ข้อ {head[4:]} {_ITEM_FIELD_TH[tail]}"
-    return name
+    """'item7.projects' -> 'ข้อ 7 จำนวนโครงการ/กิจกรรม', in the form description's words."""
+    f = FORM.get(name)
+    if f is None:
+        return name
+    label = f.label.removesuffix(" (พ.ศ.)")
+    head = name.split(".", 1)[0]
+    return f"ข้อ {head[4:]} {label}" if head.startswith("item") and "." in name else label
 
 
 def value_th(name: str, value: object) -> str:
-    """A raw YAML value in the words the form uses."""
+    """A raw YAML value in the words the paper form uses."""
     if value is None:
         return _ABSENT
-    leaf = name.rsplit(".", 1)[-1]
-    if leaf in _DATE_FIELDS and isinstance(value, str):
+    f = FORM.get(name)
+    kind = f.kind if f else ""
+    if kind == "date" and isinstance(value, str):
         parsed = parse_be_date(value)
         return be_long(parsed) if isinstance(parsed, date) else value
-    if leaf == "status":
-        return STATUS_TH.get(str(value), str(value))
-    if name == "item1.unit":
-        return UNITS.get(str(value), str(value))
-    if name == "lao_type":
-        return LAO_TYPES.get(str(value), str(value))
-    if leaf == "missing_dimensions" and isinstance(value, tuple):
-        return ", ".join(DIMENSIONS.get(str(v), str(v)) for v in value) or _ABSENT
+    if f is not None and f.choices and kind != "multi_choice":
+        code = canonical(name, value)
+        return f.label_of(code) if code else str(value)
+    if kind == "multi_choice" and isinstance(value, tuple):
+        codes = (canonical(name, v) or str(v) for v in value)
+        return ", ".join(DIMENSION_TH.get(c, c) for c in codes) or _ABSENT
     if isinstance(value, Decimal):
         return f"{value:f}"
     return str(value)
