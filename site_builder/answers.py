@@ -61,4 +61,4 @@ def canonical_document(doc: Document) -> Document:
             holder[parts[-1]] = [_code(path, v) for v in value]
         elif canonical(path, value) is not None:  # one dimension written without [ ]
             holder[parts[-1]] = [canonical(path, value)]
-    return Document(doc.path, out, doc.key_pos, doc.value_pos)
+    return doc.with_data(out)

@@ -67,6 +67,11 @@ class Document:
             key_pos, value_pos = key_pos or {}, value_pos or {}
         self._key_pos, self._value_pos = key_pos, value_pos
 
+    def with_data(self, data: object) -> Document:
+        """The same file with other data (a corrected or partial stand-in): its
+        positions are the file's, still built only if asked for."""
+        return Document(self.path, data, self._key_pos, self._value_pos, text=self._text)
+
     def __repr__(self) -> str:
         return f"Document(path={self.path!r}, data={self.data!r})"
 

@@ -113,7 +113,7 @@ def _without_bad_dates(doc: Document, found: list[Finding]) -> tuple[Document | 
         if corrected is None:
             return None, broken
         data["report_date"] = corrected
-    stand_in = rules.partial_document(Document(doc.path, data, doc.key_pos, doc.value_pos), broken)
+    stand_in = rules.partial_document(doc.with_data(data), broken)
     return stand_in, broken
 
 

@@ -226,7 +226,7 @@ def partial_document(doc: Document, data_keys_with_errors: set[str]) -> Document
     patched = dict(d)
     for k in data_keys_with_errors:
         patched[k] = _PLACEHOLDER[k]
-    return Document(doc.path, patched, doc.key_pos, doc.value_pos)
+    return doc.with_data(patched)
 
 
 def broken_keys(doc: Document, schema_findings: list[Finding]) -> set[str]:

@@ -82,3 +82,14 @@ def test_randomly_damaged_reports_end_as_findings_never_as_exceptions(tmp_path):
         outcomes.add("accepted" if ds.reports else "rejected")
         assert all(f.message and f.line >= 1 for f in loaded.findings)
     assert outcomes == {"accepted", "rejected"}
+
+
+def test_clean_reports_keep_no_position_tables_but_findings_have_lines():
+    """Line/column tables are built only for files with a finding (memory at scale)."""
+    loaded = load_repository(ROOT / "tests" / "fixtures" / "scoring" / "repo", schema_root=ROOT)
+    with_findings = {f.path for f in loaded.findings}
+    assert with_findings  # the fixture has late reports: warnings with their lines
+    assert all(f.line > 1 for f in loaded.findings if f.path.endswith(".yaml"))
+    clean = [d for p, d in loaded.documents.items() if p not in with_findings]
+    assert len(clean) >= 5
+    assert all(d._key_pos is None and d._value_pos is None for d in clean)
