@@ -1,8 +1,8 @@
-"""Building the site, as a library: submissions -> pages -> MkDocs (strict) -> Pagefind.
+"""Building the site, as a library: submissions -> pages -> MkDocs (strict).
 
 Pages are generated from templates into a docs dir (``build/docs-gen``), open
-data is written beside them, then MkDocs + Material builds the site and Pagefind
-indexes it for Thai search. Nothing here prints: results come back as values and
+data and the name-search index (render/search.py) are written beside them, then
+MkDocs + Material builds the site. Nothing here prints: results come back as values and
 problems as ``BuildError`` (data errors carry their findings), so the command
 (``cmd_build``), the tests and the benchmarks all call the same code.
 """
@@ -13,7 +13,6 @@ import logging
 import os
 import re
 import shutil
-import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -193,7 +192,6 @@ def build_site(config: BuildConfig) -> Built:
     done = generate_all(config)
     mkdocs_build(config, done.dataset.fictional, data_as_of=done.data_as_of)
     squeeze_html(config.site_dir)
-    pagefind(config.site_dir)
     return Built(done.dataset, done.pages, config.site_dir)
 
 
@@ -279,16 +277,3 @@ def squeeze_html(site_dir: Path) -> None:
         squeezed = "".join(p if i % 2 else _INDENT.sub("\n", p) for i, p in enumerate(parts))
         if squeezed != text:
             path.write_text(squeezed, encoding="utf-8")
-
-
-def pagefind(site_dir: Path) -> None:
-    """Index the built site for search (see render/search.py for how Thai names match)."""
-    proc = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if proc.returncode != 0:
-        detail = (proc.stderr or proc.stdout).strip()[-2000:]
-        raise BuildError(f"สร้างดัชนีค้นหา (Pagefind) ไม่สำเร็จ: {detail}")

@@ -35,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "build",
         help="สร้างเว็บไซต์จาก submissions/",
-        description="สร้างเว็บไซต์ (MkDocs + Material) และดัชนีค้นหา (Pagefind) จากรายงานใน submissions/",
+        description="สร้างเว็บไซต์ (MkDocs + Material) และดัชนีค้นหาชื่อ จากรายงานใน submissions/",
     )
     p.add_argument(
         "--root", type=Path, default=None, help="โฟลเดอร์โครงการที่มี mkdocs.yml และ schema/"
@@ -99,7 +99,7 @@ def serve(config: BuildConfig, dataset: Dataset, addr: str) -> int:
     stop = threading.Event()
     threading.Thread(target=_watch, args=(config, stop), daemon=True).start()
     path = urlparse(config.site_url or "/").path or "/"
-    print(f"ดูตัวอย่างที่ http://{addr}{path} (ช่องค้นหาใช้ได้เฉพาะเว็บที่สร้างด้วย make site)")
+    print(f"ดูตัวอย่างที่ http://{addr}{path}")
     try:
         mkdocs_serve(
             config_file=str(config.mkdocs_yml),

@@ -1,4 +1,4 @@
-"""Rendering helpers: escaping, numbers, the SVG chart, the paper-form wording, search keys."""
+"""Rendering helpers: escaping, numbers, the SVG chart, the paper-form wording."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from site_builder.render.chart import progress_svg
 from site_builder.render.env import fixed, front_matter_str, number
 from site_builder.render.form import form_items
 from site_builder.render.pages import current_round, worked_example
-from site_builder.render.search import encode, keys_for, normalise
 from site_builder.render.views import round_short, row_for
 from site_builder.repository import load_repository
 from tests.conftest import ROOT
@@ -92,20 +91,3 @@ def test_round_short_label():
     from site_builder.model import Round
 
     assert round_short(Round(1, "พฤษภาคม 2555", date(2012, 5, 1), date(2012, 5, 25))) == "พ.ค. 55"
-
-
-def test_search_keys_match_any_leading_part_of_a_name():
-    keys = keys_for("ลอง", "แพร่", lao_name="องค์การบริหารส่วนตำบลต้าผามอก").split()
-    for query in (
-        "ต้าผา",
-        "ต้าผามอก",
-        "ผามอก",
-        "อบต.ต้าผามอก",
-        "อบต ต้าผา",
-        "องค์การบริหารส่วนตำบลต้า",
-        "อำเภอลอง",
-        "จังหวัดแพร่",
-    ):
-        assert any(k.startswith(encode(query)) for k in keys), query
-    assert all(k.isascii() and k.isalnum() for k in keys)
-    assert normalise(" อบต. สบสาย ") == "องค์การบริหารส่วนตำบลสบสาย"

@@ -350,15 +350,13 @@ def test_every_link_works_under_the_project_sub_path(scoring_site):
         rel = page.relative_to(site).as_posix()
         base = f"https://{PAGES_HOST}{prefix}{rel}"
         text = page.read_text(encoding="utf-8")
-        for attr, ref in re.findall(r'(href|src|data-pagefind)="([^"]*)"', text):
+        for ref in re.findall(r'(?:href|src|data-index|data-script)="([^"]*)"', text):
             target = urlsplit(urljoin(base, html.unescape(ref)))
             if target.scheme not in ("http", "https") or target.netloc != PAGES_HOST:
                 continue  # the git host, mailto:, data: ...
             assert target.path.startswith(prefix), f"{rel}: {ref} leaves {prefix}"
             inside = site / unquote(target.path[len(prefix) :])
-            if attr == "data-pagefind":  # the search bundle's folder, not a page
-                inside = inside / "pagefind-ui.js"
-            elif target.path.endswith("/"):
+            if target.path.endswith("/"):
                 inside = inside / "index.html"
             assert inside.exists(), f"{rel}: {ref} -> {target.path} is missing"
             checked += 1

@@ -23,7 +23,7 @@ from . import report_form
 from .chart import progress_svg
 from .env import environment
 from .form import form_items
-from .search import keys_for
+from .search import IndexedDistrict, guide_pages, index_json, name_index
 from .trace import registry_view, report_view, source_view, withdrawn_views
 from .views import MARKS, marks_for, overall_mark, round_cell, round_month, round_short, row_for
 
@@ -200,7 +200,6 @@ def _pilot_context(
     basis = rounds.get(latest.evaluation.report.round) if latest and latest.evaluation else None
     return {
         "pilot": pilot,
-        "search": keys_for(pilot.district, pilot.province, lao_name=pilot.lao_name),
         "lao_type": LAO_TYPES.get(pilot.lao_type, ""),
         "latest": latest,
         "basis": basis,
@@ -260,7 +259,6 @@ def generate(
             base="",
             nation=_nation_view(dataset, results, current),
             registered=len(dataset.pilots),
-            page_keys=keys_for("ภาพรวมประเทศ", "ผลการดำเนินงาน", "คะแนน", "ร้อยละ"),
             reports=len(dataset.reports),
         ),
     )
@@ -276,7 +274,6 @@ def generate(
             common,
             base="../",
             example=worked_example(dataset),
-            page_keys=keys_for("วิธีคำนวณ", "เกณฑ์", "สูตร", "คะแนน", "หนังสืออ้างอิง"),
         ),
     )
     w.write(
@@ -286,7 +283,6 @@ def generate(
             base="../",
             files=opts.open_data,
             columns=opts.columns,
-            page_keys=keys_for("ข้อมูลเปิด", "ดาวน์โหลด", "คำอธิบายข้อมูล"),
         ),
     )
     province_tpl = env.get_template("province.md.j2")
@@ -299,7 +295,6 @@ def generate(
                 base="../../",
                 code=code,
                 name=prov_rows[0].province,
-                search=keys_for(prov_rows[0].province),
                 rows=prov_rows,
                 registry_history=registry_view(
                     registry_relpath(s.fiscal_year, code),
@@ -323,6 +318,11 @@ def generate(
                 ),
             )
     report_form.write_page(w, env, dataset, common, opts.repo_url, opts.branch)
+    districts = [
+        IndexedDistrict(r.code, r.district, r.province_code, r.province, r.name) for r in rows
+    ]
+    index = name_index(districts, guide_pages(static_docs), opts.fictional)
+    w.write("search/names.json", index_json(index))
     w.prune(("pilot", "province"))
     return w
 

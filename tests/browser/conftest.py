@@ -15,6 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.search_set import write_tree
+from tests.conftest import build
+
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 _GZIP_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")
@@ -90,6 +93,16 @@ def subpath(built, tmp_path_factory):
 def hostile(hostile_site, chromium_path):
     """A site built from names and answers that try to inject markup and scripts, served."""
     site = hostile_site
+    server = _serve(site)
+    yield site, f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def realistic(tmp_path_factory, chromium_path):
+    """The realistic search set (878 real subdistrict names, fictional registrations)."""
+    work = tmp_path_factory.mktemp("realistic-site")
+    site = build(work, write_tree(work / "data")).site_dir
     server = _serve(site)
     yield site, f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
