@@ -449,7 +449,7 @@
     const source = S.existing ? reports[S.existing] : (S.previous ? reports[S.previous] : null);
     if (source) {
       fill(source);
-      if (!S.existing) setDate("report_date", "");
+      setDate("report_date", S.existing ? source.report_date : "");  // a new report, a new date
     }
     showIdentity();
     form.hidden = false;
@@ -486,8 +486,8 @@
     const first = f.find((x) => x.severity === "error");
     if (!first) return false;
     const el = fieldEls(first.key).find((x) => x && !x.disabled);
-    if (el) el.focus();
-    $("kf-summary").scrollIntoView({ block: "nearest" });
+    // after the click has finished, or the browser keeps focus on the button
+    if (el) setTimeout(() => el.focus(), 0);
     return true;
   }
   function fileName() { return S.pilot.district_code + "-round-" + S.round + ".yaml"; }
@@ -595,13 +595,15 @@
 
   /* ---------------------------------------------------------------- wiring */
   function touch(e) {
-    const name = e.target.name || (e.target.closest("[data-field]") || {}).dataset && e.target.closest("[data-field]").dataset.field;
+    const box = e.target.closest && e.target.closest("[data-field]");
+    const name = e.target.name || (box ? box.dataset.field : e.target.id && e.target.id.indexOf("kf-report_date") === 0 ? "report_date" : "");
     if (name) S.touched.add(name);
     update();
   }
+  // Messages follow typing and ticking, not leaving a field: a message appearing on
+  // blur would move the buttons under a pointer that is about to press one.
   form.addEventListener("change", touch);
-  form.addEventListener("input", (e) => { if (e.target.closest("[data-field]")) update(); });
-  form.addEventListener("focusout", touch);
+  form.addEventListener("input", touch);
   form.addEventListener("submit", (e) => { e.preventDefault(); });
   const on = (id, fn) => { const b = $(id); if (b) b.addEventListener("click", fn); };
   on("kf-git", openGit);
