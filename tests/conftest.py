@@ -16,6 +16,7 @@ from site_builder.build import Built, build_site, read_config
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 SCORING = FIXTURES / "scoring" / "repo"  # 8 Phrae pilots, reports in rounds 1-3
+EMPTY = FIXTURES / "no_reports"  # the real settings and the 8 Phrae pilots, no report
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 

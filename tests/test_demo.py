@@ -9,7 +9,7 @@ import pytest
 from site_builder import demo, geography
 from site_builder.cli import main
 from site_builder.repository import load_repository
-from tests.conftest import ROOT
+from tests.conftest import EMPTY, ROOT
 
 PROVINCES = "54,30"  # Phrae (8 districts) and Nakhon Ratchasima (32): 200 pilot-rounds
 
@@ -61,7 +61,7 @@ def test_marker_says_fictional_in_thai_and_english(small):
 
 
 def test_every_name_is_obviously_fictional_and_never_a_real_pilot(small):
-    real = load_repository(ROOT).datasets[2555].pilots
+    real = load_repository(EMPTY).datasets[2555].pilots
     real_names = {p.lao_name for p in real.values()}
     ds = load_repository(small, schema_root=ROOT).datasets[2555]
     for pilot in ds.pilots.values():

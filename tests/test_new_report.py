@@ -11,7 +11,7 @@ from site_builder.cli import main
 from site_builder.report_template import render_report_yaml
 from site_builder.repository import load_repository
 from site_builder.validate import validate
-from tests.conftest import ROOT
+from tests.conftest import EMPTY, ROOT
 from tests.test_submit_link import BLANK_ANSWERS, fill
 
 BASE = ROOT / "tests" / "fixtures" / "pr" / "base"  # round 1 of 5401 and 5402 (test data)
@@ -21,7 +21,7 @@ R2 = "submissions/2555/54/5401/round-2.yaml"
 @pytest.fixture
 def repo(tmp_path) -> Path:
     root = tmp_path / "repo"
-    shutil.copytree(ROOT / "submissions", root / "submissions")
+    shutil.copytree(EMPTY / "submissions", root / "submissions")
     shutil.copytree(ROOT / "schema", root / "schema")
     shutil.copytree(BASE, root, dirs_exist_ok=True)
     return root

@@ -20,7 +20,7 @@ from site_builder.pr_check import (
     summary,
 )
 from site_builder.reporters import annotation
-from tests.conftest import ROOT
+from tests.conftest import EMPTY, ROOT
 
 
 def main(argv: list[str]) -> int:
@@ -210,10 +210,10 @@ class Simulation:
 
 def _repo_with_base(repo: Path) -> None:
     for path in [
-        *ROOT.glob("submissions/*/settings.yaml"),
-        *ROOT.glob("submissions/*/*/pilots.yaml"),
+        *EMPTY.glob("submissions/*/settings.yaml"),
+        *EMPTY.glob("submissions/*/*/pilots.yaml"),
     ]:
-        target = repo / path.relative_to(ROOT)
+        target = repo / path.relative_to(EMPTY)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(path, target)
     shutil.copytree(ROOT / "schema", repo / "schema")

@@ -15,7 +15,7 @@ from site_builder.render.form import form_items
 from site_builder.render.pages import current_round, worked_example
 from site_builder.render.views import round_short, row_for
 from site_builder.repository import load_repository
-from tests.conftest import ROOT
+from tests.conftest import EMPTY, ROOT
 
 SCORING = ROOT / "tests" / "fixtures" / "scoring" / "repo"
 
@@ -64,7 +64,7 @@ def test_form_items_read_like_the_paper_form():
 
 
 def test_worked_example_uses_the_scoring_code():
-    ex = worked_example(_dataset(ROOT))
+    ex = worked_example(_dataset(EMPTY))
     assert (ex["score"], ex["lower"], ex["low"], ex["high"]) == (
         Decimal("3.4600"),
         3,

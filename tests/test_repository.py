@@ -1,9 +1,20 @@
 from site_builder.repository import load_repository
-from tests.conftest import ROOT
+from tests.conftest import EMPTY, ROOT
 
 
-def test_the_real_repository_has_the_eight_phrae_pilots_and_no_invented_reports():
+def test_the_real_repository_is_valid_real_data():
+    """Invariants of this repository's own submissions/, whatever reports arrive."""
     loaded = load_repository(ROOT)
+    assert loaded.errors() == []
+    assert loaded.datasets
+    for ds in loaded.datasets.values():
+        assert ds.fictional is False
+        assert len(ds.districts) == 878
+        assert all(r.district_code in ds.pilots for r in ds.reports)
+
+
+def test_the_phrae_registry_has_the_eight_pilots_of_the_source_letters():
+    loaded = load_repository(EMPTY)
     assert loaded.errors() == []
     ds = loaded.datasets[2555]
     assert sorted(ds.pilots) == [f"540{i}" for i in range(1, 9)]
@@ -15,7 +26,7 @@ def test_the_real_repository_has_the_eight_phrae_pilots_and_no_invented_reports(
 def test_symlinks_to_files_and_folders_are_refused_by_name(tmp_path):
     import shutil
 
-    shutil.copytree(ROOT / "submissions", tmp_path / "submissions")
+    shutil.copytree(EMPTY / "submissions", tmp_path / "submissions")
     outside = tmp_path / "elsewhere"
     (outside / "5401").mkdir(parents=True)
     (outside / "5401" / "round-1.yaml").write_text("fiscal_year: 2555\n", encoding="utf-8")
@@ -32,7 +43,7 @@ def test_symlinks_to_files_and_folders_are_refused_by_name(tmp_path):
 def test_a_ce_date_does_not_hide_the_other_problems(tmp_path):
     import shutil
 
-    shutil.copytree(ROOT / "submissions", tmp_path / "submissions")
+    shutil.copytree(EMPTY / "submissions", tmp_path / "submissions")
     text = (ROOT / "tests/fixtures/valid/round-1.yaml").read_text(encoding="utf-8")
     text = text.replace("report_date: 2555-05-25", "report_date: 2012-05-25")
     text = text.replace("  projects: 36\n  percent: 30", "  projects: 40\n  percent: 34")
@@ -55,7 +66,7 @@ def test_randomly_damaged_reports_end_as_findings_never_as_exceptions(tmp_path):
     from site_builder.aggregate import aggregate, evaluate_all
 
     rng = random.Random(2555)
-    shutil.copytree(ROOT / "submissions", tmp_path / "submissions")
+    shutil.copytree(EMPTY / "submissions", tmp_path / "submissions")
     target = tmp_path / "submissions/2555/54/5403/round-1.yaml"
     target.parent.mkdir(parents=True)
     base = (ROOT / "tests/fixtures/valid/round-1.yaml").read_bytes()

@@ -14,7 +14,7 @@ from site_builder import submit_link
 from site_builder.repository import load_repository
 from site_builder.submit_link import MAX_URL, new_file_url, previous_report, submit_url
 from site_builder.validate import validate
-from tests.conftest import ROOT
+from tests.conftest import EMPTY, ROOT
 
 REPO_URL = "https://github.com/kpi32/community-plans-2555"
 BASE = ROOT / "tests" / "fixtures" / "pr" / "base"  # round 1 of 5401 and 5402 (test data)
@@ -24,7 +24,7 @@ BASE = ROOT / "tests" / "fixtures" / "pr" / "base"  # round 1 of 5401 and 5402 (
 def repo(tmp_path_factory) -> Path:
     """The real settings, registry and schema plus the fixture round-1 reports."""
     root = tmp_path_factory.mktemp("repo")
-    shutil.copytree(ROOT / "submissions", root / "submissions")
+    shutil.copytree(EMPTY / "submissions", root / "submissions")
     shutil.copytree(ROOT / "schema", root / "schema")
     shutil.copytree(BASE, root, dirs_exist_ok=True)
     return root

@@ -21,7 +21,7 @@ import pytest
 import yaml
 
 from site_builder import codeowners, geography
-from tests.conftest import ROOT
+from tests.conftest import EMPTY, ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 VALIDATE = WORKFLOWS / "validate.yml"
@@ -368,7 +368,7 @@ def test_pre_commit_hook_blocks_a_bad_report_and_passes_a_good_one(tmp_path):
     repo = tmp_path / "repo"
     for rel in ("submissions/2555/settings.yaml", "submissions/2555/54/pilots.yaml"):
         (repo / rel).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / rel, repo / rel)
+        shutil.copy2(EMPTY / rel, repo / rel)
     shutil.copytree(ROOT / "schema", repo / "schema")
     shutil.copy2(ROOT / ".pre-commit-config.yaml", repo)
     (repo / ".venv").symlink_to(ROOT / ".venv")
