@@ -14,13 +14,13 @@ import os
 import re
 import shutil
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
 import yaml
 
-from . import exports, submit_link
+from . import exports, resources, submit_link
 from .aggregate import aggregate, evaluate_all
 from .findings import Finding
 from .gitlog import read_history
@@ -53,7 +53,8 @@ class DataError(BuildError):
 class BuildConfig:
     """Everything one build needs, typed (read from mkdocs.yml by ``read_config``)."""
 
-    root: Path  # project folder: mkdocs.yml and docs/
+    mkdocs_yml: Path  # MkDocs settings: theme, navigation, extensions
+    static_docs: Path  # hand-written pages (docs/)
     data_root: Path  # folder holding submissions/
     site_dir: Path  # where the built site goes
     docs_dir: Path  # generated pages (a work folder)
@@ -61,11 +62,6 @@ class BuildConfig:
     repo_url: str | None = None  # the repository on the git host: source and submit links
     branch: str = "main"
     strict: bool = False  # MkDocs warnings are errors
-    config_file: Path = field(default=Path(CONFIG_FILE))  # relative paths are under root
-
-    @property
-    def mkdocs_yml(self) -> Path:
-        return self.config_file if self.config_file.is_absolute() else self.root / self.config_file
 
 
 @dataclass(frozen=True)
@@ -83,7 +79,7 @@ def _checked_url(option: str, value: str) -> str:
 
 
 def read_config(
-    root: Path,
+    root: Path | None,
     data_root: Path | None = None,
     site_dir: Path | None = None,
     docs_dir: Path | None = None,
@@ -94,12 +90,20 @@ def read_config(
 ) -> BuildConfig:
     """The build settings: mkdocs.yml's addresses and branch, overridden by arguments.
 
-    The deploy workflow passes the real addresses, so the placeholders in mkdocs.yml
-    only ever serve local builds.
+    ``root`` is a project folder with mkdocs.yml and docs/; None uses the ones this
+    package ships, and then ``data_root`` is required. The deploy workflow passes the
+    real addresses, so the placeholders in mkdocs.yml only ever serve local builds.
     """
-    root = root.absolute()
+    if root is None:
+        if data_root is None:
+            raise BuildError("ไม่พบ mkdocs.yml และไม่ได้ระบุโฟลเดอร์ข้อมูล (--data)")
+        config_file, static_docs = resources.mkdocs_yml(), resources.docs_dir()
+        root = Path.cwd()  # site/ and build/ go here
+    else:
+        root = root.absolute()
+        config_file, static_docs = root / CONFIG_FILE, root / "docs"
     try:
-        data = yaml.safe_load((root / CONFIG_FILE).read_text(encoding="utf-8"))
+        data = yaml.safe_load(config_file.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise BuildError(f"อ่าน {CONFIG_FILE} ไม่ได้: {exc}") from None
     if not isinstance(data, dict):
@@ -108,7 +112,8 @@ def read_config(
     site = _checked_url("site-url", site_url) if site_url else data.get("site_url")
     repo = _checked_url("repo-url", repo_url) if repo_url else data.get("repo_url")
     return BuildConfig(
-        root=root,
+        mkdocs_yml=config_file,
+        static_docs=static_docs,
         data_root=(data_root or root).absolute(),
         site_dir=(site_dir or root / "site").absolute(),
         docs_dir=(docs_dir or root / "build" / "docs-gen").absolute(),
@@ -174,7 +179,7 @@ def generate_all(config: BuildConfig) -> Generated:
     repo = None if dataset.fictional else config.repo_url  # demo commits are not the project's
     docs = config.docs_dir
     docs.mkdir(parents=True, exist_ok=True)
-    pages = generate(dataset, results, docs, opts, config.root / "docs").pages()
+    pages = generate(dataset, results, docs, opts, config.static_docs).pages()
     shutil.copytree(ASSETS / "kpi", docs / "assets" / "kpi", dirs_exist_ok=True)
     exports.write_open_data(
         docs / "data",
@@ -213,14 +218,26 @@ def _submit_url(
 
 
 def mkdocs_overrides(config: BuildConfig, passthrough: bool = True) -> dict[str, object]:
-    """Settings given to MkDocs on top of mkdocs.yml (mkdocs.yml declares no hooks)."""
+    """Settings given to MkDocs on top of mkdocs.yml (mkdocs.yml declares no hooks).
+
+    The theme's templates are found from this package, not relative to mkdocs.yml,
+    so an installed copy builds with the mkdocs.yml it ships.
+    """
     urls = {"site_url": config.site_url, "repo_url": config.repo_url}
     hooks = [str(PASSTHROUGH_HOOK)] if passthrough else []
     return {
         "docs_dir": str(config.docs_dir),
         "hooks": hooks,
+        "theme": _theme(config.mkdocs_yml),
         **{k: v for k, v in urls.items() if v},
     }
+
+
+def _theme(config_file: Path) -> dict[str, object]:
+    data = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    theme = data.get("theme") if isinstance(data, dict) else None
+    theme = dict(theme) if isinstance(theme, dict) else {"name": "material"}
+    return theme | {"custom_dir": str(ASSETS / "overrides")}
 
 
 def mkdocs_build(

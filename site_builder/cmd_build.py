@@ -74,7 +74,7 @@ def _signature(paths: list[Path]) -> tuple:
 
 
 def _watch(config: BuildConfig, stop: threading.Event) -> None:
-    watched = [config.data_root / SUBMISSIONS, config.root / "docs"]
+    watched = [config.data_root / SUBMISSIONS, config.static_docs]
     last = _signature(watched)
     while not stop.wait(1.0):
         now = _signature(watched)
@@ -113,14 +113,25 @@ def serve(config: BuildConfig, dataset: Dataset, addr: str) -> int:
     return 0
 
 
+def _project(given: Path | None) -> Path | None:
+    """The folder with mkdocs.yml and docs/; None: the ones this package ships."""
+    try:
+        return find_root(given, CONFIG_FILE)
+    except UsageError:
+        if given is not None:
+            raise
+        return None
+
+
 def run(args: argparse.Namespace) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     started = time.perf_counter()
     try:
-        root = find_root(args.root, CONFIG_FILE)
+        root = _project(args.root)
+        data = args.data or (root if root and (root / SUBMISSIONS).is_dir() else find_root(None))
         config = read_config(
             root,
-            args.data,
+            data,
             args.site_dir,
             args.docs_dir,
             site_url=args.site_url,

@@ -38,7 +38,6 @@ from . import geography
 from .form_spec import DIMENSION_CHOICES, FORM
 from .layout import (
     FICTIONAL_MARKER,
-    PROJECT_ROOT,
     REGISTRY_FILE,
     SETTINGS_FILE,
     SUBMISSIONS,
@@ -46,6 +45,7 @@ from .layout import (
     report_relpath,
 )
 from .model import FICTIONAL_LABEL, District, Round, Settings
+from .resources import checkout, default_settings
 from .settings import SettingsError, load_settings
 from .thai import BE_OFFSET, MONTHS_ABBR, be_iso, thai_digits
 
@@ -98,7 +98,7 @@ def check_target(out: Path, protected: list[Path]) -> None:
 
 
 def base_settings_text() -> str:
-    path = PROJECT_ROOT / SUBMISSIONS / str(BASE_YEAR) / SETTINGS_FILE
+    path = default_settings()
     try:
         return path.read_text(encoding="utf-8")
     except OSError:
@@ -538,7 +538,9 @@ def generate(
     unknown = [p for p in chosen if p not in known]
     if unknown:
         raise DemoError(f"ไม่รู้จักรหัสจังหวัด {', '.join(unknown)} ให้ใช้รหัส 2 หลักของกรมการปกครอง เช่น 54")
-    check_target(out, protected if protected is not None else [PROJECT_ROOT, Path.cwd()])
+    if protected is None:
+        protected = [Path.cwd(), *filter(None, [checkout()])]
+    check_target(out, protected)
     base_text = base_settings_text()
     out.mkdir(parents=True, exist_ok=True)
     (out / MARKER).write_text(MARKER_TEXT, encoding="utf-8")

@@ -25,9 +25,6 @@ WITHDRAWALS_FILE = "withdrawals.yaml"  # recorded withdrawals and moves (withdra
 WITHDRAWALS_SCHEMA = "withdrawals.schema.json"
 FICTIONAL_MARKER = "FICTIONAL"  # written by `site-builder demo` at the root of its tree
 
-# The checkout this package runs from; data-only trees (the fictional demo) borrow its schema/.
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
-
 _REPORT = re.compile(
     r"^(?P<fy>\d{4})/(?P<prov>\d{2})/(?P<dist>\d{4})/round-(?P<round>\d{1,2})\.yaml$"
 )
@@ -107,5 +104,8 @@ def is_fictional(root: Path) -> bool:
 
 
 def schema_root(root: Path) -> Path:
-    """The folder holding ``schema/`` for a tree: its own, else this project's."""
-    return root if (root / SCHEMA_DIR / REPORT_SCHEMA).is_file() else PROJECT_ROOT
+    """The folder holding ``schema/`` for a tree: its own, else the one this package
+    ships (a data-only tree such as the fictional demo, or an officer's own copy)."""
+    from .resources import schema_dir
+
+    return root if (root / SCHEMA_DIR / REPORT_SCHEMA).is_file() else schema_dir().parent

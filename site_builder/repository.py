@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import geography, rules
+from . import geography, layout, rules
 from .answers import canonical_document
 from .convert import be_correction, code_str, to_pilots, to_report
 from .findings import Finding
@@ -88,7 +88,7 @@ def load_repository(
 ) -> Loaded:
     """Load every fiscal year. ``only`` limits reported findings to those paths,
     while the rest of the repository still provides context (registry, other rounds).
-    ``schema_root`` holds ``schema/`` when ``root`` is a data-only tree (the demo).
+    ``schema_root`` holds ``schema/`` (default: the tree's own, else the package's).
     A tree marked FICTIONAL is loaded as fictional, with its own geography if it has one."""
     root = root.absolute()
     with geography.using(geography.fictional_country(root)):
@@ -118,7 +118,7 @@ def _without_bad_dates(doc: Document, found: list[Finding]) -> tuple[Document | 
 
 
 def _load(root: Path, only: set[str] | None, schema_root: Path | None) -> Loaded:
-    schema_base = (schema_root or root).absolute()
+    schema_base = (schema_root or layout.schema_root(root)).absolute()
     loaded = Loaded()
     base = root / SUBMISSIONS
     report_schema = schema_base / SCHEMA_DIR / REPORT_SCHEMA
