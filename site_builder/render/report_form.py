@@ -27,10 +27,10 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .. import load, rules
+from .. import load, resources, rules
 from ..findings import Finding
 from ..form_spec import FORM, STEP_ITEMS
-from ..layout import PROJECT_ROOT, REPORT_SCHEMA, SCHEMA_DIR, report_relpath, schema_root
+from ..layout import REPORT_SCHEMA, report_relpath
 from ..load import Document
 from ..model import Dataset, Pilot, Report
 from ..report_template import SCHEMA_FROM_REPORT
@@ -352,8 +352,8 @@ def write_page(w, env, dataset: Dataset, common: dict, repo_url: str | None, bra
 
 
 def schema_file() -> Path:
-    return schema_root(PROJECT_ROOT) / SCHEMA_DIR / REPORT_SCHEMA
+    return resources.schema_dir() / REPORT_SCHEMA
 
 
 def docs_file_dir() -> Path:
-    return PROJECT_ROOT / "docs"
+    return resources.docs_dir()
