@@ -174,6 +174,7 @@ def schema_checks(items: list[dict], schema_path: Path) -> dict:
 # ---------------------------------------------------------------- catalogue
 
 
+_FORM_CODES = ("S-", "R-", "L-CONTROL-CHAR")
 _ROW = re.compile(r"^\| ((?:L|S|R|P|V|C|PR)-[A-Z0-9-]+) \| (.+) \|$", re.MULTILINE)
 _WARNING = "**คำเตือน**"
 
@@ -259,6 +260,10 @@ def config(
     s = dataset.settings
     items = form_items(s)
     messages, severity = catalogue(docs_dir)
+    # only what a report's own checks can say (not the registry's, the command's or a PR's)
+    keep = {c for c in messages if c.startswith(_FORM_CODES) and not c.startswith("R-REG-")}
+    messages = {c: m for c, m in messages.items() if c in keep}
+    severity = {c: level for c, level in severity.items() if c in keep}
     years = range(s.fiscal_year_start.year + BE_OFFSET, s.fiscal_year_end.year + BE_OFFSET + 2)
     repo = None
     if repo_url and repo_url.strip().startswith("https://") and not dataset.fictional:
