@@ -43,6 +43,7 @@ test: lint
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run
+	$(BIN)/python -m benchmarks.search_bench
 
 demo: $(STAMP)
 	$(BIN)/site-builder demo --out build/demo-data

@@ -37,6 +37,7 @@ AIMS = {
     "อบต ทต ทม ทน with a space, top 3": 1.0,
     "อบต. ทต. with dot and space, top 3": 1.0,
     "เทศบาลX without ตำบล/เมือง/นคร, top 3": 1.0,
+    "name with its district or province after it, top 1": 1.0,
     "district code, top 1": 1.0,
     "district code in Thai digits, top 1": 1.0,
     "province name (bare, จังหวัด, จ.), own page top 1": 1.0,
@@ -85,6 +86,18 @@ def queries(data: dict, every: int = 1) -> list[Query]:
             Query("อบต/ทต/ทม/ทน without dot, top 3", f"{abbr}{place}", url, 3),
             Query("อบต ทต ทม ทน with a space, top 3", f"{abbr} {place}", url, 3),
             Query("อบต. ทต. with dot and space, top 3", f"{abbr}. {place}", url, 3),
+            Query(
+                "name with its district or province after it, top 1",
+                f"{place} {p['district']}",
+                url,
+                1,
+            ),
+            Query(
+                "name with its district or province after it, top 1",
+                f"{abbr}.{place} จ.{p['province']}",
+                url,
+                1,
+            ),
             Query("district code, top 1", p["code"], url, 1),
             Query("district code in Thai digits, top 1", p["code"].translate(THAI_DIGITS), url, 1),
             # A district named like its province (พระนครศรีอยุธยา) comes after the province.
@@ -186,7 +199,9 @@ def wrong_answer(q: Query, shown: dict, right: dict[str, set[str]]) -> bool:
     """A pilot presented as the answer ("พบ ...") that does not bear the name typed."""
     if not shown["found"] or not shown["urls"] or not shown["urls"][0].startswith("pilot/"):
         return False
-    names = {fold(r.text) for r in readings(q.text)}
+    words = q.text.split()  # "name district": the name is the words before the place
+    heads = [q.text] + ["".join(words[:k]) for k in range(1, len(words))]
+    names = {fold(r.text) for head in heads for r in readings(head)}
     return not any(shown["urls"][0] in right.get(n, ()) for n in names)
 
 

@@ -122,6 +122,8 @@ def test_a_result_opens_its_page_and_enter_opens_the_answer(realistic_search):
     acceptance.open_search(page, page.url)
     page.fill("#kpi-search-ui input", "ไม่มีชื่อนี้แน่นอน")
     assert "ไม่พบ" in page.locator(".kpi-s-status").inner_text()
+    assert page.locator(".kpi-s-help").is_visible()  # how to type a name, and the full list
+    assert page.locator(".kpi-s-help a").get_attribute("href").endswith("/pilots/")
     page.press("#kpi-search-ui input", "Enter")  # no answer: Enter goes nowhere
     assert page.url.endswith(f"/pilot/{pilot['code']}/")
 

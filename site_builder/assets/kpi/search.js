@@ -138,10 +138,33 @@
   }
   function isAnswer(s) { return s[0] === 0 && s[1] <= 1; }
   // Entries ranked for a query, one per place (a pilot and its district share one).
+  // A name that is not found as typed may end with the district or province it is
+  // in ("หนองบัว ลพบุรี", "อบต.หนองบัว อ.เมืองจันทบุรี"): the words after the name
+  // then narrow the results to places there.
   function rank(entries, query) {
-    var reads = readings(query);
+    var whole = rankAll(entries, readings(query), null);
+    var words = String(query || "").trim().split(SPACE);
+    for (var k = words.length - 1; k >= 1 && !whole.found; k--) {
+      var narrowed = rankAll(entries, readings(words.slice(0, k).join("")), words.slice(k));
+      if (narrowed.found) return narrowed;
+    }
+    return whole;
+  }
+  // Does an entry lie in the district or province each word names (by name or its start)?
+  function within(entry, words) {
+    return words.every(function (w) {
+      return readings(w).some(function (r) {
+        var f = r.text.replace(FOLD, "");
+        function starts(keys) { return (keys || []).some(function (k) { return k[1].indexOf(f) === 0; }); }
+        return f && (((!r.kind || r.kind === "district") && starts(entry.inDistrict)) ||
+                     ((!r.kind || r.kind === "province") && starts(entry.inProvince)));
+      });
+    });
+  }
+  function rankAll(entries, reads, places) {
     var hits = [];
     for (var i = 0; i < entries.length; i++) {
+      if (places && !within(entries[i], places)) continue;
       var s = score(entries[i], reads);
       if (s) hits.push({ entry: entries[i], score: s });
     }
@@ -170,15 +193,17 @@
     index.districts.forEach(function (d) {
       var code = d[0], prov = provinces[code.slice(0, 2)] || "", lao = d[2];
       var url = lao ? base + "pilot/" + code + "/" : base + "province/" + code.slice(0, 2) + "/";
+      var inProvince = withKeys({}, [prov]).keys, inDistrict = withKeys({}, [d[1]]).keys;
       entries.push(withKeys({
         kind: "district", id: "d" + code, code: code, url: url, title: "อำเภอ" + d[1],
-        detail: "จังหวัด" + prov + " · " + (lao ? "พื้นที่ต้นแบบ: " + lao : "ยังไม่ได้ระบุพื้นที่ต้นแบบ")
+        detail: "จังหวัด" + prov + " · " + (lao ? "พื้นที่ต้นแบบ: " + lao : "ยังไม่ได้ระบุพื้นที่ต้นแบบ"),
+        inProvince: inProvince
       }, [d[1]]));
       if (lao) {
         var split = splitLaoName(lao);
         entries.push(withKeys({
           kind: "pilot", type: split[0], id: "d" + code, code: code, url: url, title: lao,
-          detail: "อำเภอ" + d[1] + " จังหวัด" + prov
+          detail: "อำเภอ" + d[1] + " จังหวัด" + prov, inProvince: inProvince, inDistrict: inDistrict
         }, [split[1]]));
       }
     });
@@ -214,6 +239,8 @@
     lists[1].textContent = "";
     var more = box.querySelector(".kpi-s-more");
     box.setAttribute("data-found", result.found ? "1" : "0");
+    var help = box.querySelector(".kpi-s-help");
+    help.hidden = result.found;
     if (!key(query)) { status.textContent = ""; more.hidden = true; return; }
     var answers = 0;
     result.hits.slice(0, MAX_SHOWN).forEach(function (h) {
@@ -264,6 +291,11 @@
     more.hidden = true;
     ui.appendChild(more);
     ui.appendChild(el("ol", "kpi-s-hits kpi-s-near"));
+    var help = el("p", "kpi-s-help", "พิมพ์ชื่อ อปท. อำเภอ หรือจังหวัด เช่น อบต.ต้าผามอก, ทต ร้องกวาง, อ.ลอง, รหัสอำเภอ 5403 ไม่ต้องใส่วรรณยุกต์ก็ได้ ชื่อที่ซ้ำกันหลายแห่งให้พิมพ์อำเภอหรือจังหวัดต่อท้าย เช่น หนองบัว ลพบุรี ");
+    var all = el("a", "", "ดูรายชื่อพื้นที่ต้นแบบทั้งหมด");
+    all.href = new URL("../pilots/", new URL(indexUrl, location.href)).pathname;
+    help.appendChild(all);
+    ui.appendChild(help);
     var entries = null;
     function update() { if (entries) render(ui, rank(entries, input.value), input.value); }
     input.addEventListener("input", update);
