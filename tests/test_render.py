@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -9,15 +10,17 @@ from pathlib import Path
 import yaml
 
 from site_builder.aggregate import aggregate, evaluate_all
-from site_builder.render.chart import progress_svg
+from site_builder.render.chart import FONT, WIDTH, progress_svg
 from site_builder.render.env import fixed, front_matter_str, number
 from site_builder.render.form import form_items
+from site_builder.render.names import keep_whole, lao_name
 from site_builder.render.pages import current_round, worked_example
 from site_builder.render.views import round_short, row_for
 from site_builder.repository import load_repository
 from tests.conftest import EMPTY, ROOT
 
 SCORING = ROOT / "tests" / "fixtures" / "scoring" / "repo"
+CSS = ROOT / "site_builder" / "assets" / "kpi" / "kpi.css"
 
 
 def _dataset(root: Path):
@@ -51,6 +54,35 @@ def test_chart_is_svg_text_with_escaped_title():
     assert ">พ.ค. 55</text>" in svg and ">12.50%</text>" in svg
     assert 'class="kpi-bar-empty"' in svg  # the round without reports
     assert ">ระดับ 1</text>" in svg and ">ระดับ 2</text>" in svg
+
+
+def test_chart_values_stay_off_the_reference_lines():
+    """A bar just under a scoring level (54.56% under 60) used to print its value on the line."""
+    levels = tuple(Decimal(n) for n in (60, 65, 70, 75, 80))
+    percents = ["54.56", "57.5", "59.9", "60", "61", "75.8", "78", "80", "85", "100", "0.34"]
+    svg = progress_svg([(p, Decimal(p)) for p in percents], levels, "t")
+    guides = [float(y) for y in re.findall(r'y1="([\d.]+)"[^>]*class="kpi-guide"', svg)]
+    values = [
+        float(y) for y in re.findall(r'y="([\d.]+)" text-anchor="middle" class="kpi-value"', svg)
+    ]
+    bars = [float(y) for y in re.findall(r'<rect x="[\d.]+" y="([\d.]+)"', svg)]
+    assert len(guides) == 2 and len(values) == len(bars) == len(percents)
+    for value, bar in zip(values, bars, strict=True):
+        assert value < bar  # above its bar
+        for line in guides:  # the label box (ascent 11, descent 4 at 14 px) clears every line
+            assert not (value - 11 - 1 <= line <= value + 4 + 1), (value, line)
+    # one SVG unit = one CSS px: the stylesheet caps the chart at its own width and font
+    assert f"max-width: {WIDTH}px; font-size: {FONT}px;" in CSS.read_text(encoding="utf-8")
+
+
+def test_names_keep_their_place_part_whole():
+    assert str(lao_name("องค์การบริหารส่วนตำบลต้าผามอก")) == (
+        'องค์การบริหารส่วนตำบล<wbr><span class="kpi-nb">ต้าผามอก</span>'
+    )
+    assert str(lao_name("เทศบาลตำบลร้องกวาง")).endswith('<wbr><span class="kpi-nb">ร้องกวาง</span>')
+    assert str(lao_name("อบต.สบสาย")) == 'อบต.<wbr><span class="kpi-nb">สบสาย</span>'
+    assert str(lao_name("<b>x</b>")) == '<span class="kpi-nb">&lt;b&gt;x&lt;/b&gt;</span>'
+    assert str(keep_whole("ลอง & แพร่")) == '<span class="kpi-nb">ลอง &amp; แพร่</span>'
 
 
 def test_form_items_read_like_the_paper_form():
