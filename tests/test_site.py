@@ -197,7 +197,8 @@ def test_hostile_text_is_escaped(hostile_site):
         for needle in raw:
             assert needle not in text, (page, needle)
     pilot = _html(hostile_site, "pilot/5403")
-    assert "[ลิงก์](javascript:alert(3)) | ท่อ | `โค้ด`</span></h1>" in pilot  # the place part, kept whole
+    # the place part of the name stays whole in one span
+    assert "[ลิงก์](javascript:alert(3)) | ท่อ | `โค้ด`</span></h1>" in pilot
     assert "&lt;script&gt;window.__pwned = 5&lt;/script&gt;นางสาวทดสอบ" in pilot
     assert "**ตัวหนา**" in pilot
     title = _html(hostile_site, "pilot/5401").split("<title>")[1].split("</title>")[0]
