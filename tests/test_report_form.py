@@ -117,3 +117,18 @@ def test_province_data_holds_identity_and_answers_in_buddhist_era(dataset):
     assert first["item7"] == {"status": "done", "projects": 35}
     assert first["item4"]["expected_date"] == "2555-06-30"
     assert re.fullmatch(r"\d{4}", next(iter(data["pilots"])))
+
+
+def test_every_code_the_script_gives_is_one_the_validator_defines(cfg):
+    script = (ROOT / "site_builder" / "assets" / "kpi" / "form.js").read_text(encoding="utf-8")
+    codes = set(re.findall(r'"((?:L|S|R)-[A-Z0-9-]+[A-Z0-9])"', script)) - {"R-ITEM"}
+    for tail in re.findall(r'"R-ITEM" \+ pair\[0\] \+ "-([A-Z-]+)"', script):
+        codes |= {f"R-ITEM7-{tail}", f"R-ITEM8-{tail}"}
+    codes |= {
+        v
+        for f in cfg["schema"]["fields"].values()
+        for k, v in f.items()
+        if k != "maxLength" and isinstance(v, str)
+    }
+    assert len(codes) > 25
+    assert sorted(codes - set(cfg["messages"])) == []
