@@ -241,6 +241,11 @@ def test_validate_job_runs_the_documented_commands():
     gated = [s for s in _steps(wf) if "steps.changes.outputs" in str(s.get("if", ""))]
     assert len(gated) == 4 and all("!cancelled()" in s["if"] for s in gated)
     assert gated[-1]["run"] == "make test"  # code changes run the whole suite
+    # ... browser tests included: the runner's Chrome, and a skip fails the job
+    assert gated[-1]["env"] == {
+        "CHROMIUM_PATH": "/usr/bin/google-chrome",
+        "REQUIRE_BROWSER_TESTS": "1",
+    }
 
 
 def test_no_inline_expressions_in_run_scripts():

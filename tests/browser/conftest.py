@@ -10,6 +10,7 @@ import functools
 import gzip
 import http.server
 import io
+import os
 import threading
 from pathlib import Path
 
@@ -18,7 +19,10 @@ import pytest
 from benchmarks.search_set import write_tree
 from tests.conftest import build
 
-CHROMIUM = Path("/usr/bin/chromium")
+# Debian's Chromium by default; CI on the git host points this at its own Chrome.
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH") or "/usr/bin/chromium")
+# Set where browser tests must run (.ci/run, the validation workflow): a skip fails.
+REQUIRED = os.environ.get("REQUIRE_BROWSER_TESTS") == "1"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 _GZIP_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")
 
@@ -58,8 +62,17 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def chromium_path():
     if not CHROMIUM.exists():
-        pytest.skip("ไม่พบ /usr/bin/chromium (ติดตั้งด้วย apt-get install chromium หรือ .ci/run)")
+        _unavailable(
+            f"ไม่พบเบราว์เซอร์ที่ {CHROMIUM} (ติดตั้งด้วย apt-get install chromium หรือ .ci/run "
+            "หรือระบุ CHROMIUM_PATH)"
+        )
     return str(CHROMIUM)
+
+
+def _unavailable(reason: str) -> None:
+    if REQUIRED:
+        pytest.fail(f"{reason}; REQUIRE_BROWSER_TESTS=1 ต้องรันการทดสอบด้วยเบราว์เซอร์ ห้ามข้าม")
+    pytest.skip(reason)
 
 
 def _serve(directory: Path):
@@ -110,7 +123,10 @@ def realistic(tmp_path_factory, chromium_path):
 
 @pytest.fixture(scope="session")
 def browser(chromium_path):
-    sync_api = pytest.importorskip("playwright.sync_api")
+    try:
+        from playwright import sync_api
+    except ImportError:
+        _unavailable("ไม่พบ playwright (ติดตั้งด้วย make install)")
     with sync_api.sync_playwright() as p:
         b = p.chromium.launch(executable_path=chromium_path, args=ARGS)
         yield b
