@@ -29,8 +29,9 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
-from .evaluate import CRITERIA, Evaluation, evaluate, half_up
+from .evaluate import CRITERIA, Evaluation, evaluate
 from .model import Dataset, District, Pilot, Report, Settings
+from .rounding import half_up
 
 PERCENT_PLACES = 2
 SCORE_PLACES = 4

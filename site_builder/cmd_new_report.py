@@ -13,7 +13,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import geography
 from .cmdline import UsageError, find_root
 from .layout import fiscal_years, registry_relpath, report_relpath, schema_root
 from .model import Pilot, Report, Settings
@@ -49,7 +48,7 @@ def _pilot(loaded: Loaded, fiscal_year: int, code: str) -> Pilot:
     pilot = dataset.pilots.get(code) if dataset else None
     if pilot is not None:
         return pilot
-    district = geography.district_by_code().get(code)
+    district = loaded.country.by_code.get(code)
     if district is None:
         raise UsageError(
             f"ไม่พบอำเภอรหัส {code} ในข้อมูลกรมการปกครอง ให้ตรวจรหัสอำเภอ 4 หลัก "

@@ -13,7 +13,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import geography
 from .aggregate import Counts, NationRound, Results, aggregate, evaluate_all
 from .cmdline import UsageError, find_root
 from .convert import code_str
@@ -71,7 +70,7 @@ def _show_errors(errors: list[Finding]) -> None:
 
 
 def _select(
-    dataset: Dataset, round_no: int | None, province: str | None
+    dataset: Dataset, round_no: int | None, province: str | None, provinces: dict[str, str]
 ) -> tuple[list[Round], str | None]:
     rounds = list(dataset.settings.rounds)
     if round_no is not None:
@@ -82,7 +81,7 @@ def _select(
     if province is None:
         return rounds, None
     code = code_str(province, 2)
-    if code not in geography.provinces():
+    if code not in provinces:
         raise UsageError(f"ไม่รู้จักรหัสจังหวัด '{province}' ให้ใช้รหัส 2 หลักของกรมการปกครอง เช่น 54 (แพร่)")
     return rounds, code
 
@@ -100,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
             have = ", ".join(str(y) for y in sorted(loaded.datasets))
             raise UsageError(f"ไม่มีข้อมูลปีงบประมาณ {year} (มี {have})")
         dataset = loaded.datasets[year]
-        rounds, province = _select(dataset, args.round, args.province)
+        rounds, province = _select(dataset, args.round, args.province, loaded.country.provinces)
     except UsageError as exc:
         print(f"site-builder results: {exc}", file=sys.stderr)
         return 2
@@ -126,7 +125,7 @@ def province_dict(
 ) -> dict[str, object]:
     out = header(dataset) | {
         "province_code": province,
-        "province": geography.provinces()[province],
+        "province": _province_name(dataset, province),
         "rounds": [],
     }
     for rnd in rounds:
@@ -145,6 +144,11 @@ def province_dict(
             }
         )
     return out
+
+
+def _province_name(dataset: Dataset, code: str) -> str:
+    """From the dataset's own country (a fictional tree names its fictional provinces)."""
+    return next((d.province for d in dataset.districts if d.province_code == code), code)
 
 
 def _in(pilots: tuple[Pilot, ...], province: str | None) -> list[Pilot]:
@@ -182,7 +186,7 @@ def table(dataset: Dataset, results: Results, rounds: list[Round], province: str
         lines.append(f"*** {FICTIONAL_LABEL} ไม่ใช่ผลจริง ***")
     lines.append(f"ตัวชี้วัดที่ {s.indicator_code} ปีงบประมาณ พ.ศ. {s.fiscal_year}: {s.indicator_name}")
     if province is not None:
-        lines.append(f"จังหวัด{geography.provinces()[province]} (รหัส {province})")
+        lines.append(f"จังหวัด{_province_name(dataset, province)} (รหัส {province})")
     for rnd in rounds:
         nation = results.national(rnd.number)
         if nation is None:

@@ -16,12 +16,13 @@ nothing can reach the threshold, and the reason says so.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
 
 from .form_spec import DIMENSION_TH, UNIT_TH
 from .model import Answer, Report, Settings
+from .rounding import half_up
 from .thai import be_short
 
 Outcome = Literal["met", "not_met", "not_reported"]
@@ -67,13 +68,6 @@ class Evaluation:
 def not_reported(reason: str = NO_REPORT_REASON) -> tuple[CriterionResult, ...]:
     """The five results shown for a pilot that has sent no report yet."""
     return tuple(CriterionResult(n, "not_reported", reason) for n in CRITERIA)
-
-
-def half_up(value: Fraction, places: int) -> Decimal:
-    """An exact fraction to ``places`` decimals, half up: the one rounding rule of the
-    published figures (reasons here, percent and score in aggregate)."""
-    exact = Decimal(value.numerator) / Decimal(value.denominator)  # 28 digits: ample
-    return exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 def percent_text(value: Fraction, threshold: Fraction | None = None) -> str:

@@ -5,16 +5,14 @@ districts the indicator counts are exactly geothai's non-Bangkok districts.
 
 The 10x benchmark dataset needs 8,780 districts in one fiscal year, which the
 real country does not have. A data tree marked FICTIONAL may therefore carry
-its own fictional country (``geography.json``); ``using`` swaps it in for the
-duration of one load, so every rule and page sees one consistent geography.
+its own fictional country (``geography.json``). The country is a value:
+``country_of(root)`` answers for one tree, and the loader, the rules and the
+commands pass it along, so every check and page of that tree sees one geography.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -31,33 +29,41 @@ FICTIONAL_GEOGRAPHY = "geography.json"
 
 @dataclass(frozen=True)
 class Country:
-    """A fictional geography: districts plus the lookups built from them once."""
+    """Districts plus the lookups built from them once."""
 
     districts: tuple[District, ...]
-    provinces: dict[str, str]
+    provinces: dict[str, str]  # province code -> Thai name
     by_code: dict[str, District]
+    real: bool = False  # geothai's country: subdistricts are known
 
     @classmethod
-    def of(cls, districts: tuple[District, ...]) -> Country:
+    def of(cls, districts: tuple[District, ...], real: bool = False) -> Country:
         ordered = tuple(sorted(districts, key=lambda d: d.code))
         return cls(
             ordered,
             {d.province_code: d.province for d in ordered},
             {d.code: d for d in ordered},
+            real,
         )
 
+    def subdistrict_exists(self, code: str, district_code: str) -> bool:
+        if not self.real:
+            return False  # a fictional country has no subdistricts
+        return any(s.code == code for s in geothai.subdistricts(district_code))
 
-_country: ContextVar[Country | None] = ContextVar("fictional_country", default=None)
 
-
-@contextmanager
-def using(country: Country | None) -> Iterator[None]:
-    """Within the block, lookups answer from ``country`` (None: the real one)."""
-    token = _country.set(country)
-    try:
-        yield
-    finally:
-        _country.reset(token)
+@cache
+def real_country() -> Country:
+    """The 76 provinces and 878 districts the indicator counts."""
+    names = {p.code: p.name_th for p in geothai.provinces() if p.code != BANGKOK}
+    return Country.of(
+        tuple(
+            District(d.code, d.name_th, code, names[code])
+            for code in sorted(names)
+            for d in geothai.districts(code)
+        ),
+        real=True,
+    )
 
 
 def fictional_country(root: Path) -> Country | None:
@@ -72,44 +78,20 @@ def fictional_country(root: Path) -> Country | None:
         return None
 
 
-@cache
-def _real_provinces() -> dict[str, str]:
-    return {p.code: p.name_th for p in geothai.provinces() if p.code != BANGKOK}
-
-
-@cache
-def _real_districts() -> tuple[District, ...]:
-    names = _real_provinces()
-    return tuple(
-        District(d.code, d.name_th, code, names[code])
-        for code in sorted(names)
-        for d in geothai.districts(code)
-    )
-
-
-@cache
-def _real_by_code() -> dict[str, District]:
-    return {d.code: d for d in _real_districts()}
+def country_of(root: Path) -> Country:
+    """The geography a data tree is checked and shown against."""
+    return fictional_country(root) or real_country()
 
 
 def provinces() -> dict[str, str]:
-    """Province code -> Thai name, for the 76 provinces that have pilots."""
-    country = _country.get()
-    return country.provinces if country else _real_provinces()
+    """Province code -> Thai name, for the 76 real provinces that have pilots."""
+    return real_country().provinces
 
 
 def districts() -> tuple[District, ...]:
-    """All districts counted by the indicator, sorted by code."""
-    country = _country.get()
-    return country.districts if country else _real_districts()
+    """All real districts counted by the indicator, sorted by code."""
+    return real_country().districts
 
 
 def district_by_code() -> dict[str, District]:
-    country = _country.get()
-    return country.by_code if country else _real_by_code()
-
-
-def subdistrict_exists(code: str, district_code: str) -> bool:
-    if _country.get() is not None:
-        return False  # a fictional country has no subdistricts
-    return any(s.code == code for s in geothai.subdistricts(district_code))
+    return real_country().by_code

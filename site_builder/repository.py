@@ -40,6 +40,7 @@ class Loaded:
     datasets: dict[int, Dataset] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     documents: dict[str, Document] = field(default_factory=dict)
+    country: geography.Country = field(default_factory=geography.real_country)
 
     def errors(self) -> list[Finding]:
         return [f for f in self.findings if f.is_error]
@@ -58,7 +59,7 @@ def load_registry(
     base = root / SUBMISSIONS
     pilots: dict[str, Pilot] = {}
     schema = schema_base / SCHEMA_DIR / REGISTRY_SCHEMA
-    names = geography.provinces()
+    names = loaded.country.provinces
     for prov_dir in sorted((base / str(fiscal_year)).glob(f"*/{REGISTRY_FILE}")):
         doc = load_yaml(prov_dir, base, _rel(prov_dir, root))
         if isinstance(doc, Finding):
@@ -70,7 +71,7 @@ def load_registry(
             loaded.findings.extend(found)
             continue
         prov = code_str(doc.data["province_code"], 2)
-        found = rules.check_registry(doc, fiscal_year, prov_dir.parent.name)
+        found = rules.check_registry(doc, fiscal_year, prov_dir.parent.name, loaded.country)
         loaded.findings.extend(found)
         # One wrong entry must not unregister the whole province: drop only that pilot.
         errors = [f.field.split(".") for f in found if f.is_error]
@@ -91,8 +92,7 @@ def load_repository(
     ``schema_root`` holds ``schema/`` (default: the tree's own, else the package's).
     A tree marked FICTIONAL is loaded as fictional, with its own geography if it has one."""
     root = root.absolute()
-    with geography.using(geography.fictional_country(root)):
-        loaded = _load(root, only, schema_root)
+    loaded = _load(root, only, schema_root, geography.country_of(root))
     if is_fictional(root):
         for year, ds in loaded.datasets.items():
             loaded.datasets[year] = replace(ds, fictional=True)
@@ -117,9 +117,11 @@ def _without_bad_dates(doc: Document, found: list[Finding]) -> tuple[Document | 
     return stand_in, broken
 
 
-def _load(root: Path, only: set[str] | None, schema_root: Path | None) -> Loaded:
+def _load(
+    root: Path, only: set[str] | None, schema_root: Path | None, country: geography.Country
+) -> Loaded:
     schema_base = (schema_root or layout.schema_root(root)).absolute()
-    loaded = Loaded()
+    loaded = Loaded(country=country)
     base = root / SUBMISSIONS
     report_schema = schema_base / SCHEMA_DIR / REPORT_SCHEMA
     by_year: dict[int, list[Report]] = {}
@@ -179,7 +181,7 @@ def _load(root: Path, only: set[str] | None, schema_root: Path | None) -> Loaded
         withdrawn, found = load_withdrawals(root, year, schema_base)
         loaded.findings.extend(found)
         ctx = rules.Context(
-            settings=settings, pilots=pilots, districts=geography.district_by_code()
+            settings=settings, pilots=pilots, districts=country.by_code, country=country
         )
         valid: list[Report] = []
         for report in by_year.get(year, []):
@@ -194,7 +196,7 @@ def _load(root: Path, only: set[str] | None, schema_root: Path | None) -> Loaded
         loaded.findings.extend(found)
         loaded.datasets[year] = Dataset(
             settings=settings,
-            districts=geography.districts(),
+            districts=country.districts,
             pilots=pilots,
             reports=tuple(sorted(valid, key=lambda r: (r.district_code, r.round))),
             withdrawals=tuple(withdrawn),

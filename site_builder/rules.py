@@ -44,9 +44,8 @@ Decisions the paper form leaves open (errors unless marked *warning*):
 
 from __future__ import annotations
 
-import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
@@ -56,6 +55,7 @@ from .findings import Finding, Severity
 from .layout import parse_report_path, registry_relpath, report_relpath
 from .load import Document
 from .model import LAO_ABBREVIATIONS, LAO_TYPES, Answer, District, Pilot, Report, Settings
+from .rounding import half_up
 from .thai import be_iso, be_long
 
 
@@ -64,6 +64,7 @@ class Context:
     settings: Settings
     pilots: dict[str, Pilot]
     districts: dict[str, District]
+    country: geography.Country = field(default_factory=geography.real_country)
 
 
 HEADER = frozenset(
@@ -172,15 +173,9 @@ def _places(value: Decimal) -> int:
     return -exp if isinstance(exp, int) and exp < 0 else 0
 
 
-def round_half_up(value: Fraction, places: int) -> Fraction:
-    scale = 10**places
-    return Fraction(math.floor(value * scale + Fraction(1, 2)), scale)
-
-
 def format_fraction(value: Fraction, places: int) -> str:
     """Half-up to ``places`` decimals, trailing zeros dropped: 100/3 -> '33.33', 30 -> '30'."""
-    scaled = round_half_up(value, places) * 10**places
-    text = f"{Decimal(int(scaled)).scaleb(-places):f}"
+    text = f"{half_up(value, places):f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text
@@ -188,14 +183,14 @@ def format_fraction(value: Fraction, places: int) -> str:
 
 def percent_agrees(stated: Decimal, numerator: int, denominator: int) -> bool:
     exact = Fraction(numerator * 100, denominator)
-    return round_half_up(exact, _places(stated)) == Fraction(stated)
+    return half_up(exact, _places(stated)) == stated
 
 
 def percent_message(n: int, stated: Decimal, numerator: int, denominator: int, of: int) -> str:
     exact = Fraction(numerator * 100, denominator)
     places = _places(stated)
     shown = format_fraction(exact, 2)
-    sign = "=" if round_half_up(exact, 2) == exact else "≈"
+    sign = "=" if half_up(exact, 2) == exact else "≈"
     options: list[str] = []
     for p in sorted({2, places, 0}, reverse=True):
         s = format_fraction(exact, p)
@@ -299,7 +294,7 @@ def _identity(r: Report, out: _Out, ctx: Context) -> None:
                     f"ให้แก้ {key} เป็น {in_path} {move}",
                 )
 
-    provinces = geography.provinces()
+    provinces = ctx.country.provinces
     if r.province_code not in provinces:
         hint = (
             "กรุงเทพมหานครไม่มีพื้นที่ต้นแบบตามตัวชี้วัดนี้"
@@ -676,7 +671,9 @@ def misplaced_file(shown: str) -> Finding:
     )
 
 
-def check_registry(doc: Document, fiscal_year: int, folder: str) -> list[Finding]:
+def check_registry(
+    doc: Document, fiscal_year: int, folder: str, country: geography.Country | None = None
+) -> list[Finding]:
     """A schema-valid registry against its folder and geothai; one pilot per district."""
     out = _Out(doc)
     d = doc.data
@@ -688,7 +685,8 @@ def check_registry(doc: Document, fiscal_year: int, folder: str) -> list[Finding
             f"ทะเบียนนี้อยู่ในโฟลเดอร์ปีงบประมาณ {fiscal_year} ให้แก้ fiscal_year เป็น {fiscal_year}",
         )
     prov = code_str(d["province_code"], 2)
-    provinces = geography.provinces()
+    country = country or geography.real_country()
+    provinces = country.provinces
     if prov != folder:
         out.add(
             "R-REG-PROVINCE-FOLDER",
@@ -710,7 +708,7 @@ def check_registry(doc: Document, fiscal_year: int, folder: str) -> list[Finding
             ("province",),
             f"จังหวัดรหัส {prov} คือ {provinces[prov]} ให้แก้ province เป็น {provinces[prov]}",
         )
-    districts = geography.district_by_code()
+    districts = country.by_code
     for key, p in (d.get("pilots") or {}).items():
         code = code_str(key, 4)
         loc = ("pilots", key)
@@ -731,7 +729,7 @@ def check_registry(doc: Document, fiscal_year: int, folder: str) -> list[Finding
                 f"อำเภอรหัส {code} คือ {dist.name} ให้แก้ district เป็น {dist.name}",
             )
         sub = p.get("subdistrict_code")
-        if sub is not None and not geography.subdistrict_exists(code_str(sub, 6), code):
+        if sub is not None and not country.subdistrict_exists(code_str(sub, 6), code):
             out.add(
                 "R-REG-SUBDISTRICT",
                 (*loc, "subdistrict_code"),

@@ -112,3 +112,24 @@ def test_fictional_data_is_bannered(capsys, tmp_path):
     assert out.startswith("*** ข้อมูลสมมติ เพื่อการสาธิต")
     code, out, _ = run(capsys, "--root", str(repo), "--format", "json")
     assert json.loads(out)["fictional"] is True
+
+
+def test_a_fictional_country_names_its_own_provinces(capsys, tmp_path):
+    """A demo tree at --scale 2 has provinces 11 and 98, which the real country lacks;
+    its figures name them as that tree does, and the real names never appear."""
+    demo = tmp_path / "demo"
+    assert (
+        main(["demo", "--out", str(demo), "--scale", "2", "--provinces", "11,98", "--quiet"]) == 0
+    )
+    names = {
+        row[2]: row[3] for row in json.loads((demo / "geography.json").read_text())["districts"]
+    }
+    for code in ("11", "98"):
+        status, out, err = run(capsys, "--root", str(demo), "--province", code, "--round", "1")
+        assert status == 0, err
+        assert f"จังหวัด{names[code]} (รหัส {code})" in out
+        assert "สมุทรปราการ" not in out  # the real province 11
+        status, out, err = run(
+            capsys, "--root", str(demo), "--province", code, "--round", "1", "--format", "json"
+        )
+        assert json.loads(out)["province"] == names[code]

@@ -19,6 +19,7 @@ import pytest
 from site_builder import rules
 from site_builder.load import Document, parse_text
 from site_builder.repository import load_repository
+from site_builder.rounding import half_up
 from tests.conftest import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -135,8 +136,8 @@ def test_percent_agrees_to_the_precision_written(stated, n, d, ok):
 
 
 def test_rounding_and_formatting_use_exact_arithmetic():
-    assert rules.round_half_up(Fraction(1, 8) * 100, 0) == 13
-    assert rules.round_half_up(Fraction(-1, 2), 0) == 0  # floor(x + 1/2)
+    assert half_up(Fraction(1, 8) * 100, 0) == 13
+    assert half_up(Fraction(-1, 2), 0) == 0  # floor(x + 1/2)
     assert rules.format_fraction(Fraction(100, 3), 2) == "33.33"
     assert rules.format_fraction(Fraction(30), 2) == "30"
     assert rules.format_fraction(Fraction(25, 2), 2) == "12.5"

@@ -10,12 +10,13 @@ from __future__ import annotations
 import html
 import json
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from functools import cache
 
 import jinja2
 from markupsafe import Markup
 
+from ..rounding import half_up
 from ..thai import be_iso, be_long, be_short
 from .names import keep_whole, lao_name
 
@@ -34,8 +35,7 @@ def front_matter_str(value: object) -> Markup:
 def fixed(value: Decimal | int | None, places: int = 2) -> str:
     if value is None:
         return "–"
-    q = Decimal(1).scaleb(-places)
-    return f"{Decimal(value).quantize(q, rounding=ROUND_HALF_UP):,.{places}f}"
+    return f"{half_up(value, places):,.{places}f}"
 
 
 def number(value: int | None) -> str:
