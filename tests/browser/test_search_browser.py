@@ -12,6 +12,7 @@ import json
 import pytest
 
 from benchmarks import search_acceptance as acceptance
+from benchmarks.search_bench import BUDGET_FIRST_SEARCH, first_search_bytes
 from site_builder.render.search import clean, fold, key, readings, split_lao_name
 
 # Strings that exercise every rule: prefixes with and without dot and space, Thai
@@ -111,6 +112,15 @@ def test_realistic_names_are_found_however_typed(realistic_search):
     assert errors == []
 
 
+def test_first_search_downloads_at_most_50_kb(realistic, page_on):
+    """Script and index together, gzipped as served, for the whole country's names."""
+    _, base = realistic
+    page, _ = page_on(base)
+    fetched = first_search_bytes(page, base, "แพร่")
+    assert {url for url, _ in fetched} == {"assets/kpi/search.js", "search/names.json"}
+    assert sum(n for _, n in fetched) <= BUDGET_FIRST_SEARCH, fetched
+
+
 def test_a_result_opens_its_page_and_enter_opens_the_answer(realistic_search):
     page, _ = realistic_search
     pilot = acceptance.load()["pilots"][100]
@@ -149,3 +159,27 @@ def test_filter_lists_best_matches_first_tone_marks_optional(realistic, page_on)
     page.wait_for_function("document.getElementById('kpi-filter-count').textContent === ''")
     assert page.locator(".kpi-prov").first.get_attribute("id") == "p11"  # order restored
     assert watch.errors == []
+
+
+def test_hostile_names_show_literally_in_search_and_filter(hostile, page_on):
+    _, base = hostile
+    page, watch = page_on(base)
+    page.goto(base)
+    page.click(".kpi-search-open")
+    page.wait_for_selector("#kpi-search-ui[data-state=ready]")
+    for query, name in (
+        ("ทต.<script>", "เทศบาลตำบล<script>window.__pwned = 1</script>"),
+        ("<img src=x", 'เทศบาลตำบล<img src=x onerror="window.__pwned = 2">'),
+        ("อ.สูงเม่น", "อำเภอสูงเม่น"),
+    ):
+        page.fill("#kpi-search-ui input", query)
+        assert name in page.locator(".kpi-hit-t").all_inner_texts(), query
+    assert (
+        page.locator("#kpi-search-ui img, #kpi-search-ui svg, #kpi-search-ui script").count() == 0
+    )
+    page.goto(base + "pilots/")
+    page.fill("#kpi-filter", "onerror")
+    page.wait_for_function("document.getElementById('kpi-filter-count').textContent !== ''")
+    assert page.locator(".kpi-list tbody tr:visible").count() == 1
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert watch.errors == [] and watch.foreign == []
