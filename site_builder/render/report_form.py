@@ -21,6 +21,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -171,6 +172,24 @@ def schema_checks(items: list[dict], schema_path: Path) -> dict:
     return {"fields": fields, "blank": {"report_date": blank_date[0]}}
 
 
+def blank_characters() -> str:
+    """The characters the validator's "blank text" rule (R-TEXT-EMPTY) ignores, as a
+    regular-expression class for the script: found by asking the rule itself about
+    each space, separator and invisible format character."""
+    candidates = [
+        ch
+        for ch in map(chr, range(0x10000))
+        if ch.isspace() or unicodedata.category(ch) in ("Cf", "Zs", "Zl", "Zp")
+    ]
+    blank = []
+    for ch in candidates:
+        out = rules._Out(Document("probe", {}))
+        rules._text_rules(out, ch * 2, ("x",), "x", True)
+        if any(f.code == "R-TEXT-EMPTY" for f in out.items):
+            blank.append(ch)
+    return "".join(f"\\u{ord(ch):04x}" for ch in blank)
+
+
 # ---------------------------------------------------------------- catalogue
 
 
@@ -303,6 +322,7 @@ def config(
             "invisible": rules._INVISIBLE.pattern,
             "markup": rules._MARKUP.pattern,
             "markupFlags": "i",
+            "blank": blank_characters(),
         },
         "messages": messages,
         "severity": severity,

@@ -122,9 +122,8 @@
   }
 
   /* ---------------------------------------------------------------- checks */
-  function cleanText(s) {
-    return String(s).split(/[\s\x1c-\x1f\x85]+/).filter((x) => x).join(" ");
-  }
+  const BLANK = new RegExp("[" + C.patterns.blank + "]", "g");
+  const visible = (s) => String(s).replace(BLANK, "");
 
   function check(v) {
     const out = [];
@@ -223,7 +222,7 @@
     texts.forEach((k) => {
       if (broken.has(FIELDS[k].item)) return;
       const t = v[k];
-      if (FIELDS[k].required && !cleanText(t)) add("R-TEXT-EMPTY", k);
+      if (FIELDS[k].required && !visible(t)) add("R-TEXT-EMPTY", k);
       if (INVISIBLE.test(t)) add("R-TEXT-INVISIBLE", k);
       if (MARKUP.test(t)) add("R-TEXT-MARKUP", k);
     });
