@@ -20,7 +20,7 @@ from urllib.parse import urlparse
 
 import yaml
 
-from . import exports, resources, submit_link
+from . import alongside, exports, resources, submit_link
 from .aggregate import aggregate, evaluate_all
 from .findings import Finding
 from .gitlog import read_history
@@ -147,22 +147,52 @@ class Generated:
     dataset: Dataset
     pages: int
     data_as_of: dict[str, object]  # every page's footer, "ข้อมูล ณ ..." (render/trace.py)
+    exports: alongside.Alongside | None = None  # the open data, when still being written
 
 
-def generate_docs(config: BuildConfig) -> tuple[Dataset, int]:
-    """Everything before MkDocs: pages, assets and open data under ``config.docs_dir``."""
-    done = generate_all(config)
+def _no_work() -> None:
+    return None
+
+
+def generate_docs(config: BuildConfig, with_exports: bool = True) -> tuple[Dataset, int]:
+    """Everything before MkDocs: pages, assets and open data under ``config.docs_dir``
+    (the preview leaves the open data out: it is written by full builds only)."""
+    done = generate_all(config, with_exports=with_exports)
     return done.dataset, done.pages
 
 
-def generate_all(config: BuildConfig) -> Generated:
-    """``generate_docs``, also returning what the theme's footer needs."""
+def generate_all(
+    config: BuildConfig,
+    exports_dir: Path | None = None,
+    parallel: bool = False,
+    with_exports: bool = True,
+) -> Generated:
+    """``generate_docs``, also returning what the theme's footer needs.
+
+    The open data goes to ``exports_dir`` (default: the docs' ``data/``); with
+    ``parallel`` a second process writes it while the pages are generated and
+    MkDocs runs, and the caller waits for ``Generated.exports``.
+    """
     dataset = load_dataset(config.data_root)
     # One pass over git (gitlog.py): lateness then comes from the record, not the typed date.
     history = read_history(config.data_root, dataset.settings)
     dataset = with_received(dataset, history)
     evaluations = evaluate_all(dataset)
     results = aggregate(dataset, evaluations)
+    repo = None if dataset.fictional else config.repo_url  # demo commits are not the project's
+    docs = config.docs_dir
+
+    def write_exports() -> None:
+        exports.write_open_data(
+            exports_dir or docs / "data",
+            dataset,
+            results,
+            schema_root(config.data_root) / "schema",
+            history,
+            source_record(history, repo),
+        )
+
+    job = alongside.Alongside(write_exports if with_exports else _no_work, parallel=parallel)
 
     def submit_url(pilot: Pilot, round_number: int) -> str | None:
         return _submit_url(config, dataset, pilot, round_number)
@@ -176,27 +206,34 @@ def generate_all(config: BuildConfig) -> Generated:
         columns=tuple((name, tuple(cols)) for name, cols in exports.COLUMNS.items()),
         history=history,
     )
-    repo = None if dataset.fictional else config.repo_url  # demo commits are not the project's
-    docs = config.docs_dir
     docs.mkdir(parents=True, exist_ok=True)
     pages = generate(dataset, results, docs, opts, config.static_docs).pages()
     shutil.copytree(ASSETS / "kpi", docs / "assets" / "kpi", dirs_exist_ok=True)
-    exports.write_open_data(
-        docs / "data",
-        dataset,
-        results,
-        schema_root(config.data_root) / "schema",
-        history,
-        source_record(history, repo),
-    )
-    return Generated(dataset, pages, source_view(history, repo))
+    if not parallel:
+        job.wait()
+        job = None
+    return Generated(dataset, pages, source_view(history, repo), job)
 
 
-def build_site(config: BuildConfig) -> Built:
-    """The whole build; raises BuildError (or DataError) with a Thai message."""
-    done = generate_all(config)
+def build_site(config: BuildConfig, parallel: bool = True) -> Built:
+    """The whole build; raises BuildError (or DataError) with a Thai message.
+
+    Both cores: a second process writes the open data while the pages are
+    generated and MkDocs runs (into a folder beside the docs, moved into the site
+    afterwards: MkDocs empties the site folder first).
+    """
+    staging = config.docs_dir.with_name(config.docs_dir.name + "-data")
+    for stale in (staging, config.docs_dir / "data"):  # an older build's open data
+        shutil.rmtree(stale, ignore_errors=True)
+    done = generate_all(config, exports_dir=staging, parallel=parallel)
     mkdocs_build(config, done.dataset.fictional, data_as_of=done.data_as_of)
     squeeze_html(config.site_dir)
+    try:
+        if done.exports is not None:
+            done.exports.wait()
+    except alongside.Failed as exc:
+        raise BuildError(f"เขียนไฟล์ข้อมูลเปิดไม่สำเร็จ: {exc}") from None
+    shutil.move(staging, config.site_dir / "data")
     return Built(done.dataset, done.pages, config.site_dir)
 
 
