@@ -27,6 +27,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+if __package__:
+    from . import identity
+else:  # loaded from its file (the tests do)
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import identity  # type: ignore[no-redef]
+
 ROOT = Path(__file__).resolve().parents[1]
 SUBMISSIONS = "submissions"
 DATA = ROOT / "benchmarks" / "data"
@@ -34,10 +40,13 @@ RESULTS = ROOT / "benchmarks" / "results"
 SCHEMA = ROOT / "schema" / "report.schema.json"
 BIN = Path(sys.executable).parent
 
-BUDGET_RATIO = 0.25  # our full validation / check-jsonschema (schema only)
+BUDGET_RATIO = 0.10  # our full validation / check-jsonschema (schema only)
 BUDGET_BUILD_1X = 20.0  # seconds
+BUDGET_BUILD_VS_MATERIAL = 3.0  # 1x build / stock Material building as many small pages
 BUDGET_PILOT_PAGE = 40 * 1024  # bytes of HTML
 BUDGET_GROWTH = 10.0  # 10x data: at most 10x the time and size of 1x
+BUDGET_RSS_10X = 500 * 1024  # KiB: peak RSS of the 10x build
+STOCK_PAGES = 960  # as many pages as the 1x site: 878 pilots, 76 provinces, 6 others
 
 
 @dataclass
@@ -51,9 +60,34 @@ class Child:
     stderr: str = ""
 
 
+def _child_env() -> dict[str, str]:
+    # A fixed SOURCE_DATE_EPOCH: timestamps a build stamps are the same in every run.
+    return dict(
+        os.environ,
+        NO_MKDOCS_2_WARNING="1",
+        PYTHONDONTWRITEBYTECODE="1",
+        SOURCE_DATE_EPOCH=os.environ.get("SOURCE_DATE_EPOCH", "1338508800"),
+    )
+
+
+def identity_line(same: dict) -> str:
+    """One line on the before/after comparison of the 1x site."""
+    ref = f"{same['ref']} ({same.get('commit', '?')[:10]})"
+    if "error" in same:
+        return f"เทียบกับ {ref} ไม่สำเร็จ: {same['error']}"
+    if same["identical"]:
+        return f"ผลสร้างเว็บไซต์ตรงกับโค้ดที่ {ref} ทุกไบต์ ({same['files']:,} ไฟล์, ไม่นับเวลาที่ประทับ)"
+    shown = [*same["differ"][:5], *same["only_reference"][:3], *same["only_working_tree"][:3]]
+    return (
+        f"ผลสร้างเว็บไซต์ต่างจากโค้ดที่ {ref}: ต่างกัน {len(same['differ'])} ไฟล์, "
+        f"มีเฉพาะฝั่งเดิม {len(same['only_reference'])}, เฉพาะฝั่งใหม่ {len(same['only_working_tree'])} "
+        f"เช่น {', '.join(shown)}"
+    )
+
+
 def run_child(argv: list[str], cwd: Path | None = None, keep_stdout: bool = False) -> Child:
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+        env = _child_env()
         start = time.perf_counter()
         proc = subprocess.Popen(
             argv, cwd=cwd, stdout=out if keep_stdout else subprocess.DEVNULL, stderr=err, env=env
@@ -204,6 +238,39 @@ def build_site(root: Path, site: Path) -> Child:
     return child
 
 
+_STOCK_YML = """site_name: stock
+theme:
+  name: material
+  language: th
+nav:
+  - index.md
+  - about.md
+"""
+
+
+def stock_material_project(pages: int = STOCK_PAGES) -> Path:
+    """A plain Material project of ``pages`` small Markdown pages, all but two out
+    of the nav like our pilot pages: the floor a MkDocs build cannot go under."""
+    root = DATA / f"stock-material-{pages}"
+    docs = root / "docs"
+    if not (docs / f"p{pages - 3:04d}.md").is_file():
+        shutil.rmtree(root, ignore_errors=True)
+        docs.mkdir(parents=True)
+        (root / "mkdocs.yml").write_text(_STOCK_YML, encoding="utf-8")
+        (docs / "index.md").write_text("# หน้าแรก\n\nข้อความสั้น ๆ\n", encoding="utf-8")
+        (docs / "about.md").write_text("# เกี่ยวกับ\n\nข้อความสั้น ๆ\n", encoding="utf-8")
+        for n in range(pages - 2):
+            text = f"# หน้า {n}\n\nย่อหน้าสั้น ๆ ของหน้า {n} มี **ตัวหนา** และ [ลิงก์](index.md)\n"
+            (docs / f"p{n:04d}.md").write_text(text, encoding="utf-8")
+    return root
+
+
+def stock_material() -> Child:
+    root = stock_material_project()
+    argv = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml")]
+    return run_child([*argv, "-d", str(root / "site")], cwd=root)
+
+
 def site_sizes(site: Path) -> dict:
     total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
     html = sum(p.stat().st_size for p in site.rglob("*.html"))
@@ -223,7 +290,7 @@ def site_sizes(site: Path) -> dict:
 
 def measure(ds: dict, runs: int, skip_build: str | None) -> dict:
     root = ds["root"]
-    ours, theirs, builds, sizes = [], [], [], []
+    ours, theirs, builds, sizes, stock = [], [], [], [], []
     failures: list[str] = []
     rejected = 0
     for n in range(runs):
@@ -239,6 +306,9 @@ def measure(ds: dict, runs: int, skip_build: str | None) -> dict:
             if child.returncode == 0:
                 builds.append(child)
                 sizes.append(site_sizes(site))
+            if ds["scale"] == 1:
+                print(f"  รอบที่ {n + 1}/{runs}: Material เปล่า {STOCK_PAGES} หน้า ...", flush=True)
+                stock.append(stock_material())
             else:  # keep the runs that worked; say which did not
                 failures.append(f"รอบที่ {n + 1}: รหัส {child.returncode}: {child.stderr[-600:]}")
                 print(f"  ! site-builder build ล้มเหลว (รหัส {child.returncode})", flush=True)
@@ -262,7 +332,12 @@ def measure(ds: dict, runs: int, skip_build: str | None) -> dict:
         "build_skipped": skip_build,
         "build_failures": failures,
         "site": sizes[-1] if sizes else None,
+        "stock_material": summary(stock),
     }
+    if result["build"] and result["stock_material"]:
+        result["ratio_build_to_stock_material"] = (
+            result["build"]["median_seconds"] / result["stock_material"]["median_seconds"]
+        )
     return result
 
 
@@ -309,6 +384,9 @@ def table(data: dict) -> str:
     ratios = values("ratio_ours_to_check_jsonschema")
     pages = values("site", "median_pilot_page_bytes")
     build1 = _dig(res[0], "build", "median_seconds") if scales[0] == 1 and res[0]["build"] else None
+    rss10 = None
+    if 10 in scales and res[scales.index(10)].get("build"):
+        rss10 = res[scales.index(10)]["build"]["median_max_rss_kib"]
     rows = [
         ("", *(f"{s}x" for s in scales), "budget", "result"),
         row("report files", [f"{d['report_files']:,}" for d in dss]),
@@ -334,7 +412,25 @@ def table(data: dict) -> str:
             f"<= {BUDGET_BUILD_1X:.0f} s at 1x",
             verdict(build1, BUDGET_BUILD_1X),
         ),
-        row("peak RSS: build", cells(kib, "build", "median_max_rss_kib")),
+        row(
+            f"stock Material, {STOCK_PAGES} pages",
+            cells(seconds, "stock_material", "median_seconds"),
+        ),
+        row(
+            "build / stock Material",
+            cells(lambda v: f"{v:.2f}x", "ratio_build_to_stock_material"),
+            f"<= {BUDGET_BUILD_VS_MATERIAL:.1f}x at 1x",
+            verdict(
+                next(iter(values("ratio_build_to_stock_material")), None),
+                BUDGET_BUILD_VS_MATERIAL,
+            ),
+        ),
+        row(
+            "peak RSS: build",
+            cells(kib, "build", "median_max_rss_kib"),
+            f"<= {human_bytes(BUDGET_RSS_10X * 1024)} at 10x",
+            verdict(rss10, BUDGET_RSS_10X) if rss10 is not None else "",
+        ),
         row("site size", cells(human_bytes, "site", "site_bytes")),
         row("pilot pages", cells(lambda v: f"{v:,}", "site", "pilot_pages")),
         row(
@@ -353,6 +449,19 @@ def table(data: dict) -> str:
             ],
         ),
     ]
+    if scales[0] == 1 and len(scales) > 1:
+        for label, path in (
+            ("validate time", ("ours", "median_seconds")),
+            ("build time", ("build", "median_seconds")),
+            ("build peak RSS", ("build", "median_max_rss_kib")),
+        ):
+            try:
+                base = _dig(res[0], *path)
+            except (KeyError, TypeError):
+                continue
+            rows.append(
+                row(f"{label} / 1x", cells(lambda v, b=base: f"{v / b:.2f}x" if b else "—", *path))
+            )
     g = data.get("growth_10x")
     if g:
         for key, label, stated in (
@@ -411,7 +520,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="1x only, 1 run (smoke test)")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--scales", default="1,10", help="comma-separated, e.g. 1,10")
+    parser.add_argument(
+        "--runs-large", type=int, default=1, help="runs at scales above 1x (minutes each)"
+    )
+    parser.add_argument("--scales", default="1,2,4,10", help="comma-separated, e.g. 1,10")
+    parser.add_argument(
+        "--identity",
+        default="auto",
+        help="git ref whose build of the 1x data must equal the working tree's: 'auto' is "
+        "HEAD with uncommitted changes, else where the branch left main; 'none' skips",
+    )
     parser.add_argument("--seed", type=int, default=2555)
     parser.add_argument("--no-build", action="store_true", help="skip the site build rows")
     parser.add_argument("--profile", action="store_true", help="cProfile the validator at 1x")
@@ -424,16 +542,23 @@ def main(argv: list[str] | None = None) -> int:
 
     started = time.perf_counter()
     datasets, results = {}, {}
+    identity_result: dict | None = None
     for scale in scales:
         print(f"ชุดข้อมูลสมมติ {scale}x: สร้างข้อมูล ...", flush=True)
         ds = generate(scale, args.seed)
         print(f"  {ds['report_files']:,} รายงาน ใน {ds['generate_seconds']:.1f} วินาที", flush=True)
-        results[f"x{scale}"] = measure(ds, runs, skip_build)
+        scale_runs = runs if scale == 1 or args.quick else max(1, args.runs_large)
+        results[f"x{scale}"] = measure(ds, scale_runs, skip_build)
         datasets[f"x{scale}"] = {
             k: (str(v) if isinstance(v, Path) else v) for k, v in ds.items() if k != "reports"
         }
         if args.profile and scale == 1:
             print(profile_validator(ds["root"], 25))
+        ref = identity.default_ref(ROOT) if args.identity == "auto" else args.identity
+        if scale == 1 and skip_build is None and ref not in (None, "none"):
+            print(f"  เทียบผลสร้างเว็บไซต์กับโค้ดที่ {ref} ...", flush=True)
+            identity_result = identity.check(ROOT, ref, ds["root"], DATA, _child_env())
+            print("  " + identity_line(identity_result), flush=True)
 
     data = {
         "timestamp": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -451,7 +576,10 @@ def main(argv: list[str] | None = None) -> int:
             "build_seconds_1x": BUDGET_BUILD_1X,
             "median_pilot_page_bytes": BUDGET_PILOT_PAGE,
             "growth_10x": BUDGET_GROWTH,
+            "build_vs_stock_material": BUDGET_BUILD_VS_MATERIAL,
+            "build_max_rss_kib_10x": BUDGET_RSS_10X,
         },
+        "identity": identity_result,
         "datasets": datasets,
         "results": results,
         "growth_10x": growth(results),
@@ -466,6 +594,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"หมายเหตุ ({key}): site-builder build ล้มเหลว {failure}")
     print()
     print(table(data))
+    if identity_result is not None:
+        print(identity_line(identity_result))
     stamp = data["timestamp"].replace(":", "").replace("-", "")
     text = json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
     (RESULTS / f"{stamp}{'-quick' if args.quick else ''}.json").write_text(text, encoding="utf-8")

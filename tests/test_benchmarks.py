@@ -106,3 +106,27 @@ def test_table_marks_a_skipped_build_with_a_dash():
     build_line = next(line for line in text.splitlines() if line.startswith("site build"))
     assert "—" in build_line
     assert growth(results) is None
+
+
+def test_identity_ignores_timestamps_and_nothing_else(tmp_path):
+    import gzip
+
+    compare_sites = bench.identity.compare_sites
+    a, b = tmp_path / "a", tmp_path / "b"
+    for site, stamp, body in (
+        (a, "2026-11-26T10:00:00Z", "เดิม"),
+        (b, "2026-11-27T09:30:12Z", "ใหม่"),
+    ):
+        (site / "pilot").mkdir(parents=True)
+        (site / "index.html").write_text(f"<p>สร้างเมื่อ {stamp}</p>", encoding="utf-8")
+        (site / "pilot" / "index.html").write_text(f"<p>{body}</p>", encoding="utf-8")
+        xml = f"<url><lastmod>{stamp[:10]}</lastmod></url>".encode()
+        (site / "sitemap.xml.gz").write_bytes(gzip.compress(xml, mtime=int(stamp[8:10])))
+    (b / "extra.css").write_text("p{}", encoding="utf-8")
+    out = compare_sites(a, b)
+    assert out["differ"] == ["pilot/index.html"]
+    assert out["only_working_tree"] == ["extra.css"] and out["only_reference"] == []
+    assert not out["identical"]
+    (b / "pilot" / "index.html").write_text("<p>เดิม</p>", encoding="utf-8")
+    (b / "extra.css").unlink()
+    assert compare_sites(a, b)["identical"]
