@@ -1,8 +1,9 @@
 """Name search and the pilot-list filter in headless Chromium (assets/kpi/search.js).
 
 The acceptance rates are measured on the realistic 878-name set typed into the
-real search box; ``make bench`` runs every query, this test every 5th pilot (and
-every province and "not found" name), against the same aims.
+real search box; ``make bench`` runs every query, this test every 10th pilot (and
+every pilot's name part, province and "not found" name: the kinds whose aim is
+below 100% need the whole set), against the same aims.
 """
 
 from __future__ import annotations
@@ -104,7 +105,7 @@ def realistic_search(realistic, browser):
 def test_realistic_names_are_found_however_typed(realistic_search):
     page, errors = realistic_search
     data = acceptance.load()
-    qs = acceptance.queries(data, every=5)
+    qs = acceptance.queries(data, every=10)
     table = acceptance.rates(data, qs, acceptance.run(page, qs))
     assert acceptance.below_aim(table) == {}, acceptance.format_table(table)
     # Every kind was really asked.
