@@ -291,7 +291,8 @@
     more.hidden = true;
     ui.appendChild(more);
     ui.appendChild(el("ol", "kpi-s-hits kpi-s-near"));
-    var help = el("p", "kpi-s-help", "พิมพ์ชื่อ อปท. อำเภอ หรือจังหวัด เช่น อบต.ต้าผามอก, ทต ร้องกวาง, อ.ลอง, รหัสอำเภอ 5403 ไม่ต้องใส่วรรณยุกต์ก็ได้ ชื่อที่ซ้ำกันหลายแห่งให้พิมพ์อำเภอหรือจังหวัดต่อท้าย เช่น หนองบัว ลพบุรี ");
+    var help = el("p", "kpi-s-help", "พิมพ์ชื่อ อปท. อำเภอ จังหวัด หรือรหัสอำเภอ ไม่ต้องใส่วรรณยุกต์ก็ได้ ชื่อที่ซ้ำหลายแห่งให้พิมพ์อำเภอหรือจังหวัดต่อท้าย เช่น หนองบัว ลพบุรี");
+    help.appendChild(el("br"));
     var all = el("a", "", "ดูรายชื่อพื้นที่ต้นแบบทั้งหมด");
     all.href = new URL("../pilots/", new URL(indexUrl, location.href)).pathname;
     help.appendChild(all);
