@@ -312,6 +312,8 @@ def config(
         "repo": repo,
         "dataBase": f"{base}{DATA_DIR}/",
         "pilotPage": f"{base}pilot/{{district}}/",
+        "headerTexts": [f.path for f in FORM.header if f.kind == "text"],
+        "headerLabels": {f.path: f.label for f in FORM.header},
         "laoTypes": {c["code"]: c["value"] for c in LAO_TYPE_CHOICES},
         "laoTypeLabels": {c["code"]: c["label"] for c in LAO_TYPE_CHOICES},
         "paperHint": PAPER_HINT,

@@ -18,8 +18,6 @@ import shutil
 from collections import Counter
 from pathlib import Path
 
-import pytest
-
 from site_builder.validate import validate
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -272,21 +270,19 @@ def _codes(findings, severity: str) -> list[str]:
     )
 
 
-@pytest.fixture(scope="module")
-def repo_copy(tmp_path_factory):
+def _copy(tmp_path_factory, tree: Path) -> Path:
     target = tmp_path_factory.mktemp("agreement") / "repo"
-    shutil.copytree(FIXTURES / "scoring" / "repo", target)
+    shutil.copytree(tree, target)
     return target
 
 
-def test_form_and_validator_agree_on_seeded_answer_sets(built, page_on, repo_copy):
-    _, base = built
-    page, watch = page_on(base)
-    rng = random.Random(20120525)
+def _agree(page, base: str, repo: Path, cases, sets: int, seed: int):
+    """Fill the form ``sets`` times over ``cases``; return the counts and disagreements."""
+    rng = random.Random(seed)
     disagreements, accepted, refused = [], 0, 0
     seen: Counter[str] = Counter()
-    per_case = SETS // len(CASES) + 1
-    for pilot, round_number in CASES:
+    per_case = sets // len(cases) + 1
+    for pilot, round_number in cases:
         page.goto(f"{base}form/?pilot={pilot}&round={round_number}")
         page.wait_for_selector("#kpi-form:not([hidden])")
         cfg = page.evaluate("JSON.parse(document.getElementById('kpi-form-data').textContent)")
@@ -299,12 +295,12 @@ def test_form_and_validator_agree_on_seeded_answer_sets(built, page_on, repo_cop
                 if kind:
                     answers = _break(rng, answers, cfg, round_number)
             out = page.evaluate(FILL, answers)
-            target = repo_copy / out["path"]
+            target = repo / out["path"]
             original = target.read_bytes() if target.exists() else None
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(out["yaml"], encoding="utf-8", newline="\n")
             try:
-                found, _ = validate([out["path"]], repo_copy)
+                found, _ = validate([out["path"]], repo)
             finally:
                 if original is None:
                     target.unlink()
@@ -326,7 +322,28 @@ def test_form_and_validator_agree_on_seeded_answer_sets(built, page_on, repo_cop
                         "yaml": out["yaml"],
                     }
                 )
+    return accepted, refused, seen, disagreements
+
+
+def test_form_and_validator_agree_on_seeded_answer_sets(built, page_on, tmp_path_factory):
+    _, base = built
+    page, watch = page_on(base)
+    repo = _copy(tmp_path_factory, FIXTURES / "scoring" / "repo")
+    accepted, refused, seen, disagreements = _agree(page, base, repo, CASES, SETS, 20120525)
     assert disagreements == [], disagreements[:3]
     assert accepted >= 30 and refused >= 60, (accepted, refused)
     assert len(seen) >= 20, seen  # the refused sets exercise many different checks
+    assert watch.errors == [] and watch.foreign == []
+
+
+def test_form_and_validator_agree_for_pilots_with_hostile_names(hostile, page_on, tmp_path_factory):
+    """Registry names that look like markup: the form warns as CI does, and runs nothing."""
+    _, base = hostile
+    page, watch = page_on(base)
+    repo = _copy(tmp_path_factory, FIXTURES / "site_hostile")
+    cases = (("5401", 2), ("5404", 1), ("5403", 1))
+    accepted, refused, seen, disagreements = _agree(page, base, repo, cases, 24, 2555)
+    assert disagreements == [], disagreements[:3]
+    assert accepted and refused and seen["R-TEXT-MARKUP"]
+    assert page.evaluate("window.__pwned") is None
     assert watch.errors == [] and watch.foreign == []

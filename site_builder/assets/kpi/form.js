@@ -219,6 +219,10 @@
       if (n > d) add("R-ITEM" + pair[0] + "-EXCEEDS", item + ".projects", "ไม่เกิน " + thaiNum(d) + " ตามข้อ " + pair[1]);
     });
 
+    // the header's names come from the registry, but the rules read them too
+    C.headerTexts.forEach((k) => {
+      if (MARKUP.test(S.pilot[k])) add("R-TEXT-MARKUP", k);
+    });
     texts.forEach((k) => {
       if (broken.has(FIELDS[k].item)) return;
       const t = v[k];
@@ -378,6 +382,7 @@
   function fieldName(key) {
     if (key === "report_date") return "วันที่รายงาน";
     const f = FIELDS[key];
+    if (!f) return C.headerLabels[key] || key;
     const item = C.items.find((it) => it.key === f.item);
     const head = item && item.n ? "ข้อ " + item.n : (item ? item.text : "");
     return head + (f.kind === "choice" ? "" : " " + (f.label || ""));
