@@ -30,6 +30,7 @@ from .model import Dataset, Pilot
 from .render.pages import SiteOptions, generate
 from .render.trace import source_record, source_view
 from .repository import load_repository
+from .theme_css import subset_theme_css
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 PASSTHROUGH_HOOK = Path(__file__).resolve().parent / "mkdocs_passthrough.py"
@@ -228,6 +229,7 @@ def build_site(config: BuildConfig, parallel: bool = True) -> Built:
     done = generate_all(config, exports_dir=staging, parallel=parallel)
     mkdocs_build(config, done.dataset.fictional, data_as_of=done.data_as_of)
     squeeze_html(config.site_dir)
+    subset_theme_css(config.site_dir)  # the first paint waits for these sheets
     try:
         if done.exports is not None:
             done.exports.wait()
