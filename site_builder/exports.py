@@ -461,13 +461,14 @@ def _write_json(path: Path, data: object) -> Path:
 
 
 def _write_records(path: Path, head: dict[str, object], key: str, records: list) -> Path:
-    """Like _write_json, but one record per line: diffable and still small."""
-    lines = [dumps(head)[:-2] + f',\n "{key}": [']
-    lines += [" " + dumps(r, None) + "," for r in records]
-    if records:
-        lines[-1] = lines[-1][:-1]
-    lines.append(" ]\n}\n")
-    path.write_text("\n".join(lines), encoding="utf-8")
+    """Like _write_json, but one record per line: diffable and still small. Written
+    line by line: the whole text of a national export is never held in memory."""
+    last = len(records) - 1
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write(dumps(head)[:-2] + f',\n "{key}": [')
+        for n, r in enumerate(records):
+            fh.write("\n " + dumps(r, None) + ("," if n < last else ""))
+        fh.write("\n ]\n}\n")
     return path
 
 
