@@ -27,46 +27,43 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..model import LAO_ABBREVIATIONS
+
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 # Marks a name is still found without: the four tone marks, mai taikhu and the
 # silent-letter mark (phone keyboards put them all on a second layer).
 FOLDED = "\u0e48\u0e49\u0e4a\u0e4b\u0e47\u0e4c"
-# Typed forms that say what kind of place follows, longest first where one form
-# starts another. kind: pilot | district | province; type: the LAO level, or
-# "municipality" for เทศบาล of any level. Dots and spaces are optional where
-# people leave them out (อบต ต้าผามอก); one-letter forms need their dot.
-PREFIXES: tuple[tuple[str, str, str], ...] = (
-    ("องค์การบริหารส่วนตำบล", "pilot", "sao"),
-    ("อ.บ.ต.", "pilot", "sao"),
-    ("อบต.", "pilot", "sao"),
-    ("อบต", "pilot", "sao"),
-    ("เทศบาลตำบล", "pilot", "tambon"),
-    ("เทศบาลเมือง", "pilot", "mueang"),
-    ("เทศบาลนคร", "pilot", "nakhon"),
-    ("เทศบาล", "pilot", "municipality"),
-    ("ท.ต.", "pilot", "tambon"),
-    ("ทต.", "pilot", "tambon"),
-    ("ทต", "pilot", "tambon"),
-    ("ท.ม.", "pilot", "mueang"),
-    ("ทม.", "pilot", "mueang"),
-    ("ทม", "pilot", "mueang"),
-    ("ท.น.", "pilot", "nakhon"),
-    ("ทน.", "pilot", "nakhon"),
-    ("ทน", "pilot", "nakhon"),
-    ("อำเภอ", "district", ""),
-    ("อ.", "district", ""),
-    ("จังหวัด", "province", ""),
-    ("จ.", "province", ""),
-    ("ตำบล", "pilot", ""),
-    ("ต.", "pilot", ""),
-)
-# The full written prefix of each LAO level (what a pilot's name starts with).
-LEVELS = {
-    "sao": "องค์การบริหารส่วนตำบล",
-    "tambon": "เทศบาลตำบล",
-    "mueang": "เทศบาลเมือง",
-    "nakhon": "เทศบาลนคร",
-}
+# LAO levels by the written prefix of a name (the prefixes and their abbreviations
+# are model.LAO_ABBREVIATIONS; this only names the levels, in its order).
+LEVELS = dict(zip(("sao", "tambon", "mueang", "nakhon"), LAO_ABBREVIATIONS, strict=True))
+
+
+def _typed_forms() -> tuple[tuple[str, str, str], ...]:
+    """Typed forms that say what kind of place follows: (form, kind, LAO level).
+
+    Longest first where one form starts another. kind: pilot | district |
+    province; level "municipality" is เทศบาล of any level. Dots and spaces are
+    optional where people leave them out (อบต ต้าผามอก); one-letter forms need
+    their dot (a bare อ starts many names).
+    """
+    forms = []
+    for level, full in LEVELS.items():
+        short = LAO_ABBREVIATIONS[full].rstrip(".")  # อบต
+        forms += [(full, "pilot", level), (".".join(short) + ".", "pilot", level)]
+        forms += [(short + ".", "pilot", level), (short, "pilot", level)]
+    forms += [
+        ("เทศบาล", "pilot", "municipality"),
+        ("อำเภอ", "district", ""),
+        ("อ.", "district", ""),
+        ("จังหวัด", "province", ""),
+        ("จ.", "province", ""),
+        ("ตำบล", "pilot", ""),
+        ("ต.", "pilot", ""),
+    ]
+    return tuple(forms)
+
+
+PREFIXES = _typed_forms()
 # Characters that never matter: white space of any kind and zero-width marks.
 SPACES = (
     "\t\n\v\f\r \u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
