@@ -34,6 +34,7 @@ serve: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 # Workflow lint needs Node.js; without npm its test is skipped (CI installs it: .ci/run).
 test: lint

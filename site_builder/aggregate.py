@@ -271,8 +271,10 @@ def aggregate(
                 score=sc,
                 weighted_score=weighted(sc, settings.weight),
                 latest_report_date=max(dates) if dates else None,
-                overdue=tuple(s.pilot for s, pr in rounds if due_passed and pr and pr.missing),
-                late_pilots=tuple(s.pilot for s, pr in rounds if pr and pr.late),
+                overdue=tuple(
+                    s.pilot for s, pr in rounds if s.pilot and due_passed and pr and pr.missing
+                ),
+                late_pilots=tuple(s.pilot for s, pr in rounds if s.pilot and pr and pr.late),
                 due_passed=due_passed,
             )
         )

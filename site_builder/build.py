@@ -16,6 +16,7 @@ import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 import yaml
@@ -109,7 +110,8 @@ def read_config(
         raise BuildError(f"อ่าน {CONFIG_FILE} ไม่ได้: {exc}") from None
     if not isinstance(data, dict):
         raise BuildError(f"{CONFIG_FILE} ต้องเป็นชุดค่า (mapping)")
-    extra = data.get("extra") if isinstance(data.get("extra"), dict) else {}
+    extra = data.get("extra")
+    extra = extra if isinstance(extra, dict) else {}
     site = _checked_url("site-url", site_url) if site_url else data.get("site_url")
     repo = _checked_url("repo-url", repo_url) if repo_url else data.get("repo_url")
     return BuildConfig(
@@ -256,7 +258,7 @@ def _submit_url(
     )
 
 
-def mkdocs_overrides(config: BuildConfig, passthrough: bool = True) -> dict[str, object]:
+def mkdocs_overrides(config: BuildConfig, passthrough: bool = True) -> dict[str, Any]:
     """Settings given to MkDocs on top of mkdocs.yml (mkdocs.yml declares no hooks).
 
     The theme's templates are found from this package, not relative to mkdocs.yml,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from typing import NoReturn
 
 from .cmdline import setup_console
 
@@ -24,7 +25,7 @@ SUBCOMMANDS = (
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # usage errors exit 2 with a Thai hint
+    def error(self, message: str) -> NoReturn:  # usage errors exit 2 with a Thai hint
         self.print_usage(sys.stderr)
         print(f"{self.prog}: ใช้คำสั่งไม่ถูกต้อง: {message}", file=sys.stderr)
         raise SystemExit(2)

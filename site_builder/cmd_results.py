@@ -123,17 +123,18 @@ def run(args: argparse.Namespace) -> int:
 def province_dict(
     dataset: Dataset, results: Results, province: str, rounds: list[Round]
 ) -> dict[str, object]:
+    rounds_out: list[dict[str, object]] = []
     out = header(dataset) | {
         "province_code": province,
         "province": _province_name(dataset, province),
-        "rounds": [],
+        "rounds": rounds_out,
     }
     for rnd in rounds:
         pr = results.province(province, rnd.number)
         nation = results.national(rnd.number)
         if pr is None or nation is None:
             continue
-        out["rounds"].append(  # type: ignore[union-attr]
+        rounds_out.append(
             {
                 "round": rnd.number,
                 "label": rnd.label,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from .findings import Finding
 from .load import Document
@@ -80,7 +81,7 @@ def to_report(doc: Document) -> tuple[Report | None, list[Finding]]:
     assert isinstance(d, dict)
     dates = _Dates(doc)
     report_date = dates.get(d["report_date"], ("report_date",))
-    answers = {f"item{n}": _answer(d, f"item{n}", dates) for n in range(2, 9)}
+    answers: dict[str, Any] = {f"item{n}": _answer(d, f"item{n}", dates) for n in range(2, 9)}
     if report_date is None or dates.findings:
         return None, dates.findings
     note = d.get("note")

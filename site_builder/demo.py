@@ -124,7 +124,7 @@ def fictional_country(scale: int, seed: int) -> tuple[District, ...]:
     if total > len(codes) * 99:
         raise DemoError(f"--scale สูงสุดคือ {len(codes) * 99 // len(geography.districts())}")
     words = _words(len(codes) + total, f"{seed}/country")
-    out = []
+    out: list[District] = []
     for i, prov in enumerate(codes):
         count = total // len(codes) + (1 if i < total % len(codes) else 0)
         prov_name = "สมมติ" + words[i]

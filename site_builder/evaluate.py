@@ -90,7 +90,8 @@ def threshold_text(threshold: Fraction) -> str:
 
 def _by(answer: Answer, verb: str) -> str:
     """' จะดำเนินการให้เสร็จภายใน 30 มิ.ย. 2555' or '' when no date was given."""
-    return f" {verb} {be_short(answer.expected_date)}" if answer.expected_date else ""
+    when = answer.expected_date
+    return f" {verb} {be_short(when)}" if when else ""
 
 
 def _criterion1(r: Report) -> CriterionResult:

@@ -244,7 +244,9 @@ def _json_value(v: object) -> object:
     if isinstance(v, date):
         return be_iso(v)
     if isinstance(v, Decimal):
-        return int(v) if v == v.to_integral_value() and v.as_tuple().exponent >= 0 else float(v)
+        exponent = v.as_tuple().exponent
+        whole = isinstance(exponent, int) and exponent >= 0 and v == v.to_integral_value()
+        return int(v) if whole else float(v)
     if isinstance(v, tuple):
         return [_json_value(x) for x in v]
     return v
@@ -392,6 +394,7 @@ def national_dict(
     """The content of national.json (optionally only some rounds): exact decimal strings."""
     s: Settings = dataset.settings
     wanted = set(rounds) if rounds is not None else None
+    round_rows: list[dict[str, object]] = []
     out = header(dataset, source) | {
         "indicator": {
             "code": s.indicator_code,
@@ -411,7 +414,7 @@ def national_dict(
             "ปัดทศนิยม 4 ตำแหน่ง สูงสุด 5; ต่ำกว่าระดับ 1 ได้ตามค่าที่ตั้งไว้ "
             "(below_level1_score); คะแนนถ่วงน้ำหนัก = คะแนน × น้ำหนัก ÷ 100"
         ),
-        "rounds": [],
+        "rounds": round_rows,
     }
     for rnd in s.rounds:
         if wanted is not None and rnd.number not in wanted:
@@ -428,7 +431,7 @@ def national_dict(
             "overdue": [pilot_ref(p) for p in n.overdue],
             "late_pilots": [pilot_ref(p) for p in n.late_pilots],
         }
-        out["rounds"].append(  # type: ignore[union-attr]
+        round_rows.append(
             {
                 "round": rnd.number,
                 "label": rnd.label,

@@ -10,9 +10,11 @@ refuse every construct a report never needs. Scalars are typed by a small YAML
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -257,7 +259,8 @@ def parse_text(text: str, path: str = "<string>", *, positions: bool = False) ->
             frame[2] = _NO_KEY
 
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        events: Iterator[Any] = yaml.parse(text, Loader=_Loader)  # untyped in the stubs
+        for event in events:
             cls = event.__class__
             if cls is _MAP_END or cls is _SEQ_END:
                 frame = stack.pop()

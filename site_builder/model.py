@@ -6,6 +6,7 @@ Dates are CE ``datetime.date`` values; the Buddhist era is for display only.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -96,7 +97,7 @@ class Answer:
 
     status: str  # done | not_yet (items 2-5, 7, 8); covered | not_covered (item 6)
     date: date | None = None  # when it was done (item 5: "เมื่อวันที่")
-    expected_date: date | None = None  # when it is expected to be done
+    expected_date: dt.date | None = None  # when it is expected to be done
     remaining: int | None = None  # item 4
     projects: int | None = None  # items 6, 7, 8
     percent: Decimal | None = None  # items 7, 8, as the officer wrote it

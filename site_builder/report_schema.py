@@ -34,7 +34,8 @@ def _ref(name: str) -> dict:
 def _property(f: Field) -> dict:
     node: dict = {"title": f.label, "description": _description(f)}
     if f.kind == "choice":
-        node["enum"] = _answers(f) if f.required else [*_answers(f), None]
+        enum: list[str | None] = [*_answers(f)]
+        node["enum"] = enum if f.required else [*enum, None]
     elif f.kind == "multi_choice":
         node |= {
             "type": ["array", "null"],

@@ -64,7 +64,8 @@ def _answer(f: Field, value: object) -> str:
     if value is None or value == ():
         return ""
     if f.kind == "multi_choice":
-        return " [" + ", ".join(f.label_of(str(v)) for v in value) + "]"
+        items = value if isinstance(value, list | tuple) else (value,)
+        return " [" + ", ".join(f.label_of(str(v)) for v in items) + "]"
     return f" {f.label_of(str(value))}"
 
 

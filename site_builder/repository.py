@@ -70,7 +70,9 @@ def load_registry(
         if found:
             loaded.findings.extend(found)
             continue
-        prov = code_str(doc.data["province_code"], 2)
+        data = doc.data
+        assert isinstance(data, dict)  # schema-valid: a mapping
+        prov = code_str(data["province_code"], 2)
         found = rules.check_registry(doc, fiscal_year, prov_dir.parent.name, loaded.country)
         loaded.findings.extend(found)
         # One wrong entry must not unregister the whole province: drop only that pilot.
@@ -131,7 +133,9 @@ def _load(
         kind = classify(rel_sub)
         shown = _rel(path, root)
         if path.is_symlink():
-            loaded.findings.append(load_yaml(path, base, shown))  # always the L-SYMLINK finding
+            refused = load_yaml(path, base, shown)  # always the L-SYMLINK finding
+            if isinstance(refused, Finding):
+                loaded.findings.append(refused)
             continue
         if kind in ("settings", "registry", "withdrawals"):
             continue
@@ -189,9 +193,9 @@ def _load(
             loaded.findings.extend(found)
             if not any(f.is_error for f in found):
                 valid.append(report)
-        for report, broken in partial.get(year, []):
+        for report, skipped in partial.get(year, []):
             doc = loaded.documents[report.path]
-            loaded.findings.extend(rules.check_report(report, doc, ctx, skip=broken))
+            loaded.findings.extend(rules.check_report(report, doc, ctx, skip=skipped))
         found, valid = rules.check_across(valid, loaded.documents, ctx)
         loaded.findings.extend(found)
         loaded.datasets[year] = Dataset(

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from ..aggregate import NationRound, PilotStatus, Results, score
 from ..evaluate import CRITERION_TITLES, not_reported
@@ -156,7 +157,7 @@ def _pilot_context(
     assert pilot is not None
     rounds = {r.number: r for r in s.rounds}
     latest = next((pr for pr in reversed(status.rounds) if pr.evaluation is not None), None)
-    results = latest.evaluation.criteria if latest else not_reported()
+    results = latest.evaluation.criteria if latest and latest.evaluation else not_reported()
     criteria = [
         dict(
             zip(("symbol", "text", "css"), MARKS[c.outcome], strict=True),
@@ -166,7 +167,8 @@ def _pilot_context(
         )
         for c in results
     ]
-    history, forms = [], []
+    history: list[dict[str, Any]] = []
+    forms: list[dict[str, Any]] = []
     for pr in status.rounds:
         rnd = rounds.get(pr.round)
         if rnd is None:
