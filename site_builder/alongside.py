@@ -12,13 +12,14 @@ import multiprocessing
 import os
 import traceback
 from collections.abc import Callable
+from typing import Any
 
 
 class Failed(Exception):
     """The work raised or the child process died; the message says how."""
 
 
-def _child(fn: Callable[[], object], conn) -> None:  # type: ignore[no-untyped-def]
+def _child(fn: Callable[[], object], conn: Any) -> None:
     try:
         fn()
         conn.send(None)

@@ -195,7 +195,9 @@ def generate_all(
             source_record(history, repo),
         )
 
-    job = alongside.Alongside(write_exports if with_exports else _no_work, parallel=parallel)
+    job: alongside.Alongside | None = alongside.Alongside(
+        write_exports if with_exports else _no_work, parallel=parallel
+    )
 
     def submit_url(pilot: Pilot, round_number: int) -> str | None:
         return _submit_url(config, dataset, pilot, round_number)
@@ -212,7 +214,7 @@ def generate_all(
     docs.mkdir(parents=True, exist_ok=True)
     pages = generate(dataset, results, docs, opts, config.static_docs).pages()
     shutil.copytree(ASSETS / "kpi", docs / "assets" / "kpi", dirs_exist_ok=True)
-    if not parallel:
+    if not parallel and job is not None:
         job.wait()
         job = None
     return Generated(dataset, pages, source_view(history, repo), job)

@@ -27,7 +27,11 @@ def select(paths: list[str], root: Path) -> tuple[Callable[[str], bool], list[Fi
         shown = raw.replace("\n", " ").replace("\r", " ")
         given = Path(raw)
         candidates = [given] if given.is_absolute() else [Path.cwd() / given, root / given]
-        found = next((Path(os.path.abspath(c)) for c in candidates if os.path.lexists(c)), None)
+        existing = [Path(os.path.abspath(c)) for c in candidates if os.path.lexists(c)]
+        # A relative path that names a file of this repository from either place means
+        # that file, even when the current folder is another checkout with the same path.
+        inside = [c for c in existing if c == sub_root or c.is_relative_to(sub_root)]
+        found = next(iter(inside or existing), None)
         if found is None:
             problems.append(
                 Finding(

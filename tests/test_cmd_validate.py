@@ -12,9 +12,8 @@ import pytest
 from site_builder import reporters
 from site_builder import validate as validate_lib
 from site_builder.cli import main
-from tests.conftest import ROOT
+from tests.conftest import EMPTY, FIXTURES, ROOT
 
-FIXTURES = ROOT / "tests" / "fixtures"
 BAD = "submissions/2555/54/5403/round-1.yaml"
 UNDONE = "submissions/2555/54/5401/round-2.yaml"
 LINE = re.compile(
@@ -240,3 +239,17 @@ def test_unwritable_summary_file_falls_back_to_stdout(repo, capsys, tmp_path, mo
     put(repo, "R-PERCENT-MISMATCH.yaml")
     code, out, _ = run(capsys, "--root", str(repo), "--format", "github")
     assert code == 1 and "## ผลการตรวจรายงาน" in out
+
+
+def test_a_relative_path_means_the_file_of_the_checked_repository(tmp_path, monkeypatch, capsys):
+    """The current folder may be another checkout holding the same relative path."""
+    other = tmp_path / "other"
+    rel = "submissions/2555/54/5403/round-1.yaml"
+    (other / rel).parent.mkdir(parents=True)
+    (other / rel).write_text("not: checked\n", encoding="utf-8")
+    repo = tmp_path / "repo"
+    shutil.copytree(EMPTY / "submissions", repo / "submissions")
+    (repo / rel).parent.mkdir(parents=True)
+    shutil.copy2(FIXTURES / "pr" / "passing" / rel, repo / rel)
+    monkeypatch.chdir(other)
+    assert main(["validate", "--root", str(repo), rel]) == 0, capsys.readouterr().out

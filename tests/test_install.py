@@ -8,6 +8,7 @@ this environment's installed libraries (a .pth line, which runs no editable hook
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -32,8 +33,9 @@ def _skip(folder: str, names: list[str]) -> set[str]:
 
 
 def _run(args: list, cwd: Path, timeout: int = 300) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # nothing from a checkout
     return subprocess.run(
-        [str(a) for a in args], cwd=cwd, capture_output=True, text=True, timeout=timeout
+        [str(a) for a in args], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout
     )
 
 
