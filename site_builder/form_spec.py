@@ -44,6 +44,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 Kind = Literal["choice", "multi_choice", "count", "date", "percent", "text", "code"]
@@ -174,8 +175,10 @@ def thai_normal(text: str) -> str:
     return s.replace("\u0e4d\u0e32", "\u0e33")
 
 
+@lru_cache(maxsize=4096)
 def answer_key(text: object) -> str:
-    """The comparison key of an answer: see the module docstring for what it ignores."""
+    """The comparison key of an answer: see the module docstring for what it ignores.
+    Cached: a national run asks for the same few answers some 40,000 times."""
     s = _PUNCT.sub("", thai_normal(str(text)).casefold())
     return s.removesuffix("แล้ว") if len(s) > len("แล้ว") else s
 
