@@ -180,6 +180,12 @@
   }
 
   /* ---- the index: names.json -> entries ---- */
+  // Titles and details are pieces [text, whole]: a whole piece (a place name) never
+  // breaks inside, a line may break before it (as render/names.py does on pages).
+  function laoParts(name) {
+    var split = splitLaoName(name);
+    return split[0] ? [[RULES.levels[split[0]]], [split[1], 1]] : [[name, 1]];
+  }
   function entriesFrom(index, base) {
     var entries = [], provinces = {}, counts = {};
     index.districts.forEach(function (d) { var p = d[0].slice(0, 2); counts[p] = (counts[p] || 0) + 1; });
@@ -187,7 +193,7 @@
       provinces[p[0]] = p[1];
       entries.push(withKeys({
         kind: "province", id: "p" + p[0], code: p[0], url: base + "province/" + p[0] + "/",
-        title: "จังหวัด" + p[1], detail: (counts[p[0]] || 0).toLocaleString("th-TH") + " อำเภอ"
+        title: [["จังหวัด"], [p[1], 1]], detail: [[(counts[p[0]] || 0).toLocaleString("th-TH") + " อำเภอ"]]
       }, [p[1]]));
     });
     index.districts.forEach(function (d) {
@@ -195,21 +201,22 @@
       var url = lao ? base + "pilot/" + code + "/" : base + "province/" + code.slice(0, 2) + "/";
       var inProvince = withKeys({}, [prov]).keys, inDistrict = withKeys({}, [d[1]]).keys;
       entries.push(withKeys({
-        kind: "district", id: "d" + code, code: code, url: url, title: "อำเภอ" + d[1],
-        detail: "จังหวัด" + prov + " · " + (lao ? "พื้นที่ต้นแบบ: " + lao : "ยังไม่ได้ระบุพื้นที่ต้นแบบ"),
+        kind: "district", id: "d" + code, code: code, url: url, title: [["อำเภอ"], [d[1], 1]],
+        detail: [["จังหวัด"], [prov, 1], [" · "]].concat(
+          lao ? [["พื้นที่ต้นแบบ: "]].concat(laoParts(lao)) : [["ยังไม่ได้ระบุพื้นที่ต้นแบบ"]]),
         inProvince: inProvince
       }, [d[1]]));
       if (lao) {
         var split = splitLaoName(lao);
         entries.push(withKeys({
-          kind: "pilot", type: split[0], id: "d" + code, code: code, url: url, title: lao,
-          detail: "อำเภอ" + d[1] + " จังหวัด" + prov, inProvince: inProvince, inDistrict: inDistrict
+          kind: "pilot", type: split[0], id: "d" + code, code: code, url: url, title: laoParts(lao),
+          detail: [["อำเภอ"], [d[1], 1], [" จังหวัด"], [prov, 1]], inProvince: inProvince, inDistrict: inDistrict
         }, [split[1]]));
       }
     });
     index.pages.forEach(function (p) {
       entries.push(withKeys({
-        kind: "page", id: "u" + p[1], url: base + p[1], title: p[0], detail: "หน้าคำอธิบาย"
+        kind: "page", id: "u" + p[1], url: base + p[1], title: [[p[0]]], detail: [["หน้าคำอธิบาย"]]
       }, [p[0]].concat(p[2] ? p[2].split(" ") : [])));
     });
     entries.forEach(function (e, i) { e.order = i; });
@@ -224,11 +231,20 @@
     if (text) e.textContent = text;
     return e;
   }
+  function pieces(cls, parts) {
+    var span = el("span", cls);
+    parts.forEach(function (p) {
+      if (!p[1]) { span.appendChild(document.createTextNode(p[0])); return; }
+      span.appendChild(el("wbr"));
+      span.appendChild(el("span", "kpi-nb", p[0]));
+    });
+    return span;
+  }
   function hitItem(h) {
     var li = el("li"), a = el("a", "kpi-hit");
     a.href = h.entry.url;
-    a.appendChild(el("span", "kpi-hit-t", h.entry.title));
-    a.appendChild(el("span", "kpi-hit-d", h.entry.detail));
+    a.appendChild(pieces("kpi-hit-t", h.entry.title));
+    a.appendChild(pieces("kpi-hit-d", h.entry.detail));
     li.appendChild(a);
     return li;
   }
