@@ -177,11 +177,8 @@ def _scalar(value: str, plain: bool, line: int, col: int) -> object:
     return value
 
 
-def parse_text(text: str, path: str = "<string>", *, positions: bool = False) -> Document:
-    """Build a Document from YAML text, raising LoadError on the first refused construct.
-
-    Without ``positions`` the line/column tables are left to be built on first use.
-    """
+def _refuse_text(text: str) -> None:
+    """Characters refused before YAML parsing: invisible controls and Tab indents."""
     if m := _CONTROL.search(text):
         line, col = _line_col(text, m.start())
         raise LoadError(
@@ -200,71 +197,159 @@ def parse_text(text: str, path: str = "<string>", *, positions: bool = False) ->
             col,
         )
 
-    key_pos: dict[JsonPath, tuple[int, int]] = {}
-    value_pos: dict[JsonPath, tuple[int, int]] = {}
-    # Each stack frame: [container, json_path, pending_key, seen_keys, (line, col)];
-    # json_path is only tracked when positions are recorded.
-    stack: list[list] = []
-    root: list = []
-    nodes = 0
-    documents = 0
 
-    def attach(value: object, line: int, col: int) -> None:
+class _Tree:
+    """Plain values built from YAML events, with where each key and value was.
+
+    Each stack frame: [container, json_path, pending_key, seen_keys, (line, col)];
+    json_path is only tracked when positions are recorded.
+    """
+
+    def __init__(self, positions: bool) -> None:
+        self.positions = positions
+        self.key_pos: dict[JsonPath, tuple[int, int]] = {}
+        self.value_pos: dict[JsonPath, tuple[int, int]] = {}
+        self.stack: list[list] = []
+        self.root: list = []
+
+    def attach(self, value: object, line: int, col: int) -> None:
+        stack = self.stack
         if not stack:
-            root.append(value)
-            if positions:
-                value_pos[()] = (line, col)
+            self.root.append(value)
+            if self.positions:
+                self.value_pos[()] = (line, col)
             return
         frame = stack[-1]
         container = frame[0]
         if container.__class__ is list:
-            if positions:
-                value_pos[(*frame[1], len(container))] = (line, col)
+            if self.positions:
+                self.value_pos[(*frame[1], len(container))] = (line, col)
             container.append(value)
             return
         key = frame[2]
         if key is _NO_KEY:
-            if value.__class__ is not str and (value.__class__ is not int):
-                raise LoadError(
-                    "L-KEY-TYPE",
-                    "ชื่อหัวข้อ (key) ต้องเป็นข้อความ เช่น report_date: ให้แก้บรรทัดนี้",
-                    line,
-                    col,
-                )
-            key = str(value)
-            if key == "<<":
-                raise LoadError(
-                    "L-MERGE-KEY",
-                    "ไม่อนุญาตให้ใช้ '<<' (merge key) ให้เขียนค่าแต่ละหัวข้อลงไปตรง ๆ",
-                    line,
-                    col,
-                )
-            seen = frame[3]
-            if key in seen:
-                raise LoadError(
-                    "L-DUPLICATE-KEY",
-                    f"หัวข้อ '{key}' ซ้ำกับที่เขียนไว้แล้วในบรรทัด {seen[key]} "
-                    "ให้ลบบรรทัดใดบรรทัดหนึ่งออก ให้เหลือเพียงค่าที่ถูกต้อง",
-                    line,
-                    col,
-                )
-            seen[key] = line
-            frame[2] = key
-            if positions:
-                key_pos[(*frame[1], key)] = (line, col)
-        else:
-            container[key] = value
-            if positions:
-                value_pos[(*frame[1], key)] = (line, col)
-            frame[2] = _NO_KEY
+            self._key(frame, value, line, col)
+            return
+        container[key] = value
+        if self.positions:
+            self.value_pos[(*frame[1], key)] = (line, col)
+        frame[2] = _NO_KEY
 
+    def _key(self, frame: list, value: object, line: int, col: int) -> None:
+        if value.__class__ is not str and (value.__class__ is not int):
+            raise LoadError(
+                "L-KEY-TYPE",
+                "ชื่อหัวข้อ (key) ต้องเป็นข้อความ เช่น report_date: ให้แก้บรรทัดนี้",
+                line,
+                col,
+            )
+        key = str(value)
+        if key == "<<":
+            raise LoadError(
+                "L-MERGE-KEY",
+                "ไม่อนุญาตให้ใช้ '<<' (merge key) ให้เขียนค่าแต่ละหัวข้อลงไปตรง ๆ",
+                line,
+                col,
+            )
+        seen = frame[3]
+        if key in seen:
+            raise LoadError(
+                "L-DUPLICATE-KEY",
+                f"หัวข้อ '{key}' ซ้ำกับที่เขียนไว้แล้วในบรรทัด {seen[key]} "
+                "ให้ลบบรรทัดใดบรรทัดหนึ่งออก ให้เหลือเพียงค่าที่ถูกต้อง",
+                line,
+                col,
+            )
+        seen[key] = line
+        frame[2] = key
+        if self.positions:
+            self.key_pos[(*frame[1], key)] = (line, col)
+
+    def open(self, mapping: bool, line: int, col: int) -> None:
+        stack = self.stack
+        if len(stack) >= MAX_DEPTH:
+            raise LoadError(
+                "L-TOO-DEEP",
+                "ข้อมูลซ้อนกันลึกเกินไป แบบรายงานซ้อนกันไม่เกิน 3 ชั้น ให้ตรวจการย่อหน้า",
+                line,
+                col,
+            )
+        parent_loc: JsonPath = ()
+        if stack:
+            parent = stack[-1]
+            if parent[0].__class__ is dict:
+                if parent[2] is _NO_KEY:
+                    raise LoadError(
+                        "L-KEY-TYPE",
+                        "ชื่อหัวข้อ (key) ต้องเป็นข้อความ ไม่ใช่รายการหรือกลุ่มข้อมูล",
+                        line,
+                        col,
+                    )
+                if self.positions:
+                    parent_loc = (*parent[1], parent[2])
+            elif self.positions:
+                parent_loc = (*parent[1], len(parent[0]))
+        container: dict | list = {} if mapping else []
+        stack.append([container, parent_loc, _NO_KEY, {}, (line, col)])
+
+    def close(self) -> None:
+        frame = self.stack.pop()
+        self.attach(frame[0], *frame[4])
+
+
+def _refuse_event(event: Any, cls: type, line: int, col: int) -> None:
+    """Anchors, aliases and tags: YAML features a report form never needs."""
+    if cls is _ALIAS or event.anchor is not None:
+        raise LoadError(
+            "L-ANCHOR",
+            "ไม่อนุญาตให้ใช้ & (anchor) หรือ * (alias) ในแบบรายงาน ให้เขียนค่าซ้ำลงไปตรง ๆ ในแต่ละที่",
+            line,
+            col,
+        )
+    tag = event.tag
+    if tag is not None and tag != "!" and (cls is not _SCALAR or not any(event.implicit)):
+        raise LoadError(
+            "L-TAG",
+            f"ไม่อนุญาตให้ใช้แท็ก YAML ({tag}) ให้ลบส่วนที่ขึ้นต้นด้วย ! ออก",
+            line,
+            col,
+        )
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError) -> LoadError:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    if "nesting depth" in str(exc.problem):  # libyaml's own limit, far above ours
+        return LoadError(
+            "L-TOO-DEEP",
+            "ข้อมูลซ้อนกันลึกเกินไป แบบรายงานซ้อนกันไม่เกิน 3 ชั้น ให้ตรวจวงเล็บ [ ] และ { }",
+            line,
+            col,
+        )
+    return LoadError(
+        "L-SYNTAX",
+        f"รูปแบบ YAML ไม่ถูกต้อง ({exc.problem or 'syntax'}) "
+        "ให้ตรวจการย่อหน้า เครื่องหมาย : หลังชื่อหัวข้อ และเครื่องหมายคำพูดที่เปิดแล้วไม่ปิด",
+        line,
+        col,
+    )
+
+
+def parse_text(text: str, path: str = "<string>", *, positions: bool = False) -> Document:
+    """Build a Document from YAML text, raising LoadError on the first refused construct.
+
+    Without ``positions`` the line/column tables are left to be built on first use.
+    """
+    _refuse_text(text)
+    tree = _Tree(positions)
+    nodes = 0
+    documents = 0
     try:
         events: Iterator[Any] = yaml.parse(text, Loader=_Loader)  # untyped in the stubs
         for event in events:
             cls = event.__class__
             if cls is _MAP_END or cls is _SEQ_END:
-                frame = stack.pop()
-                attach(frame[0], *frame[4])
+                tree.close()
                 continue
             if cls in _NOTHING:
                 continue  # stream and document ends carry nothing
@@ -280,21 +365,7 @@ def parse_text(text: str, path: str = "<string>", *, positions: bool = False) ->
                         col,
                     )
                 continue
-            if cls is _ALIAS or event.anchor is not None:
-                raise LoadError(
-                    "L-ANCHOR",
-                    "ไม่อนุญาตให้ใช้ & (anchor) หรือ * (alias) ในแบบรายงาน ให้เขียนค่าซ้ำลงไปตรง ๆ ในแต่ละที่",
-                    line,
-                    col,
-                )
-            tag = event.tag
-            if tag is not None and tag != "!" and (cls is not _SCALAR or not any(event.implicit)):
-                raise LoadError(
-                    "L-TAG",
-                    f"ไม่อนุญาตให้ใช้แท็ก YAML ({tag}) ให้ลบส่วนที่ขึ้นต้นด้วย ! ออก",
-                    line,
-                    col,
-                )
+            _refuse_event(event, cls, line, col)
             nodes += 1
             if nodes > MAX_NODES:
                 raise LoadError(
@@ -304,58 +375,20 @@ def parse_text(text: str, path: str = "<string>", *, positions: bool = False) ->
                     col,
                 )
             if cls is _SCALAR:
-                attach(_scalar(event.value, event.style in _PLAIN, line, col), line, col)
-                continue
-            if len(stack) >= MAX_DEPTH:
-                raise LoadError(
-                    "L-TOO-DEEP",
-                    "ข้อมูลซ้อนกันลึกเกินไป แบบรายงานซ้อนกันไม่เกิน 3 ชั้น ให้ตรวจการย่อหน้า",
-                    line,
-                    col,
-                )
-            parent_loc: JsonPath = ()
-            if stack:
-                parent = stack[-1]
-                if parent[0].__class__ is dict:
-                    if parent[2] is _NO_KEY:
-                        raise LoadError(
-                            "L-KEY-TYPE",
-                            "ชื่อหัวข้อ (key) ต้องเป็นข้อความ ไม่ใช่รายการหรือกลุ่มข้อมูล",
-                            line,
-                            col,
-                        )
-                    if positions:
-                        parent_loc = (*parent[1], parent[2])
-                elif positions:
-                    parent_loc = (*parent[1], len(parent[0]))
-            container: dict | list = {} if cls is _MAP_START else []
-            stack.append([container, parent_loc, _NO_KEY, {}, (line, col)])
+                tree.attach(_scalar(event.value, event.style in _PLAIN, line, col), line, col)
+            else:
+                tree.open(cls is _MAP_START, line, col)
     except LoadError:
         raise
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        if "nesting depth" in str(exc.problem):  # libyaml's own limit, far above ours
-            raise LoadError(
-                "L-TOO-DEEP",
-                "ข้อมูลซ้อนกันลึกเกินไป แบบรายงานซ้อนกันไม่เกิน 3 ชั้น ให้ตรวจวงเล็บ [ ] และ { }",
-                line,
-                col,
-            ) from None
-        raise LoadError(
-            "L-SYNTAX",
-            f"รูปแบบ YAML ไม่ถูกต้อง ({exc.problem or 'syntax'}) "
-            "ให้ตรวจการย่อหน้า เครื่องหมาย : หลังชื่อหัวข้อ และเครื่องหมายคำพูดที่เปิดแล้วไม่ปิด",
-            line,
-            col,
-        ) from None
+        raise _syntax_error(exc) from None
     except (yaml.YAMLError, RecursionError, MemoryError, ValueError) as exc:
         raise LoadError("L-SYNTAX", f"อ่านไฟล์ YAML ไม่ได้ ({type(exc).__name__})") from None
-    if not root:
+    if not tree.root:
         raise LoadError("L-EMPTY", "ไฟล์ว่าง ให้คัดลอกแบบฟอร์มจากวิธีส่งรายงานแล้วกรอกข้อมูล")
     if positions:
-        return Document(path, root[0], key_pos, value_pos)
-    return Document(path, root[0], text=text)
+        return Document(path, tree.root[0], tree.key_pos, tree.value_pos)
+    return Document(path, tree.root[0], text=text)
 
 
 _SCALAR = yaml.ScalarEvent

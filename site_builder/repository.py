@@ -119,93 +119,125 @@ def _without_bad_dates(doc: Document, found: list[Finding]) -> tuple[Document | 
     return stand_in, broken
 
 
+_Partial = tuple[Report, frozenset[str]]  # a rejected report's intact parts, still checked
+
+
 def _load(
     root: Path, only: set[str] | None, schema_root: Path | None, country: geography.Country
 ) -> Loaded:
     schema_base = (schema_root or layout.schema_root(root)).absolute()
     loaded = Loaded(country=country)
-    base = root / SUBMISSIONS
-    report_schema = schema_base / SCHEMA_DIR / REPORT_SCHEMA
     by_year: dict[int, list[Report]] = {}
-    partial: dict[int, list[tuple[Report, frozenset[str]]]] = {}
+    partial: dict[int, list[_Partial]] = {}
+    report_schema = schema_base / SCHEMA_DIR / REPORT_SCHEMA
     for path in yaml_files(root):
-        rel_sub = _rel(path, base)
-        kind = classify(rel_sub)
-        shown = _rel(path, root)
-        if path.is_symlink():
-            refused = load_yaml(path, base, shown)  # always the L-SYMLINK finding
-            if isinstance(refused, Finding):
-                loaded.findings.append(refused)
+        doc = _report_document(path, root, loaded)
+        if doc is None:
             continue
-        if kind in ("settings", "registry", "withdrawals"):
+        report, broken = _to_report(doc, report_schema, loaded)
+        if report is None:
             continue
-        if kind == "unknown":
-            loaded.findings.append(rules.misplaced_file(shown))
-            continue
-        doc = load_yaml(path, base, shown)
-        if isinstance(doc, Finding):
-            loaded.findings.append(doc)
-            continue
-        doc = canonical_document(doc)  # the paper's Thai wording -> canonical codes
-        loaded.documents[doc.path] = doc
-        found = schema_findings(doc, report_schema)
-        if found:
-            loaded.findings.extend(found)
-            # Still check the intact parts, so officers see every problem in one pass.
-            broken = rules.broken_keys(doc, found)
-            stand_in = rules.partial_document(doc, broken)
-            if stand_in is not None:
-                report, found = to_report(stand_in)
-                loaded.findings.extend(found)
-                if report is not None:
-                    partial.setdefault(report.fiscal_year, []).append((report, frozenset(broken)))
-            continue
-        report, found = to_report(doc)
-        loaded.findings.extend(found)
-        if report is not None:
+        if broken is None:
             by_year.setdefault(report.fiscal_year, []).append(report)
-        elif found:
-            # Unreadable dates: check the rest too, so one pass shows every problem.
-            stand_in, broken = _without_bad_dates(doc, found)
-            report = to_report(stand_in)[0] if stand_in is not None else None
-            if report is not None:
-                partial.setdefault(report.fiscal_year, []).append((report, frozenset(broken)))
-
+        else:
+            partial.setdefault(report.fiscal_year, []).append((report, broken))
     for year in sorted(set(fiscal_years(root)) | set(by_year) | set(partial)):
-        try:
-            settings = load_settings(root, year)
-        except SettingsError as exc:
-            loaded.findings.append(exc.finding)
-            exists = (base / str(year) / SETTINGS_FILE).is_file()
-            for report in [*by_year.get(year, []), *(r for r, _ in partial.get(year, []))]:
-                doc = loaded.documents[report.path]
-                loaded.findings.append(rules.year_unavailable(doc, year, exists))
-            continue
-        pilots = load_registry(root, year, loaded, schema_base)
-        withdrawn, found = load_withdrawals(root, year, schema_base)
-        loaded.findings.extend(found)
-        ctx = rules.Context(
-            settings=settings, pilots=pilots, districts=country.by_code, country=country
-        )
-        valid: list[Report] = []
-        for report in by_year.get(year, []):
-            found = rules.check_report(report, loaded.documents[report.path], ctx)
-            loaded.findings.extend(found)
-            if not any(f.is_error for f in found):
-                valid.append(report)
-        for report, skipped in partial.get(year, []):
-            doc = loaded.documents[report.path]
-            loaded.findings.extend(rules.check_report(report, doc, ctx, skip=skipped))
-        found, valid = rules.check_across(valid, loaded.documents, ctx)
-        loaded.findings.extend(found)
-        loaded.datasets[year] = Dataset(
-            settings=settings,
-            districts=country.districts,
-            pilots=pilots,
-            reports=tuple(sorted(valid, key=lambda r: (r.district_code, r.round))),
-            withdrawals=tuple(withdrawn),
-        )
+        _load_year(root, year, loaded, schema_base, by_year.get(year, []), partial.get(year, []))
     if only is not None:
         loaded.findings = [f for f in loaded.findings if f.path in only]
     loaded.findings.sort()
     return loaded
+
+
+def _report_document(path: Path, root: Path, loaded: Loaded) -> Document | None:
+    """A report file read as YAML; None (with findings) for anything else or unreadable."""
+    base = root / SUBMISSIONS
+    kind = classify(_rel(path, base))
+    shown = _rel(path, root)
+    if path.is_symlink():
+        refused = load_yaml(path, base, shown)  # always the L-SYMLINK finding
+        if isinstance(refused, Finding):
+            loaded.findings.append(refused)
+        return None
+    if kind in ("settings", "registry", "withdrawals"):
+        return None
+    if kind == "unknown":
+        loaded.findings.append(rules.misplaced_file(shown))
+        return None
+    doc = load_yaml(path, base, shown)
+    if isinstance(doc, Finding):
+        loaded.findings.append(doc)
+        return None
+    doc = canonical_document(doc)  # the paper's Thai wording -> canonical codes
+    loaded.documents[doc.path] = doc
+    return doc
+
+
+def _to_report(
+    doc: Document, report_schema: Path, loaded: Loaded
+) -> tuple[Report | None, frozenset[str] | None]:
+    """The typed report and, when the file is rejected, the parts left out of its checks."""
+    found = schema_findings(doc, report_schema)
+    if found:
+        loaded.findings.extend(found)
+        # Still check the intact parts, so officers see every problem in one pass.
+        broken = rules.broken_keys(doc, found)
+        stand_in = rules.partial_document(doc, broken)
+        if stand_in is None:
+            return None, None
+        report, found = to_report(stand_in)
+        loaded.findings.extend(found)
+        return report, frozenset(broken)
+    report, found = to_report(doc)
+    loaded.findings.extend(found)
+    if report is not None or not found:
+        return report, None
+    # Unreadable dates: check the rest too, so one pass shows every problem.
+    stand_in, unread = _without_bad_dates(doc, found)
+    report = to_report(stand_in)[0] if stand_in is not None else None
+    return report, frozenset(unread)
+
+
+def _load_year(
+    root: Path,
+    year: int,
+    loaded: Loaded,
+    schema_base: Path,
+    reports: list[Report],
+    partial: list[_Partial],
+) -> None:
+    """Check one fiscal year's reports against its settings and registry."""
+    try:
+        settings = load_settings(root, year)
+    except SettingsError as exc:
+        loaded.findings.append(exc.finding)
+        exists = (root / SUBMISSIONS / str(year) / SETTINGS_FILE).is_file()
+        for report in [*reports, *(r for r, _ in partial)]:
+            doc = loaded.documents[report.path]
+            loaded.findings.append(rules.year_unavailable(doc, year, exists))
+        return
+    country = loaded.country
+    pilots = load_registry(root, year, loaded, schema_base)
+    withdrawn, found = load_withdrawals(root, year, schema_base)
+    loaded.findings.extend(found)
+    ctx = rules.Context(
+        settings=settings, pilots=pilots, districts=country.by_code, country=country
+    )
+    valid: list[Report] = []
+    for report in reports:
+        found = rules.check_report(report, loaded.documents[report.path], ctx)
+        loaded.findings.extend(found)
+        if not any(f.is_error for f in found):
+            valid.append(report)
+    for report, skipped in partial:
+        doc = loaded.documents[report.path]
+        loaded.findings.extend(rules.check_report(report, doc, ctx, skip=skipped))
+    found, valid = rules.check_across(valid, loaded.documents, ctx)
+    loaded.findings.extend(found)
+    loaded.datasets[year] = Dataset(
+        settings=settings,
+        districts=country.districts,
+        pilots=pilots,
+        reports=tuple(sorted(valid, key=lambda r: (r.district_code, r.round))),
+        withdrawals=tuple(withdrawn),
+    )

@@ -274,26 +274,31 @@ def year_unavailable(doc: Document, fiscal_year: int, settings_exists: bool) -> 
     return Finding(doc.path, line, col, "error", "R-FISCAL-YEAR", message, "fiscal_year")
 
 
-def _identity(r: Report, out: _Out, ctx: Context) -> None:
+def _path_agrees(r: Report, out: _Out) -> None:
+    """The folder names say the same year, province, district and round as the file."""
     shown = out.doc.path
     rel = shown.split("/", 1)[1] if shown.startswith("submissions/") else shown
     where = parse_report_path(rel)
-    if where is not None:
-        move = f"หรือย้ายไฟล์ไปที่ {report_relpath(r.fiscal_year, r.district_code, r.round)}"
-        for key, in_path, in_file in (
-            ("fiscal_year", str(where.fiscal_year), str(r.fiscal_year)),
-            ("province_code", where.province_code, r.province_code),
-            ("district_code", where.district_code, r.district_code),
-            ("round", str(where.round), str(r.round)),
-        ):
-            if in_path != in_file:
-                out.add(
-                    "R-PATH-MISMATCH",
-                    (key,),
-                    f"ที่อยู่ไฟล์ระบุ {key} เป็น {in_path} แต่ในไฟล์เขียน {in_file} "
-                    f"ให้แก้ {key} เป็น {in_path} {move}",
-                )
+    if where is None:
+        return
+    move = f"หรือย้ายไฟล์ไปที่ {report_relpath(r.fiscal_year, r.district_code, r.round)}"
+    for key, in_path, in_file in (
+        ("fiscal_year", str(where.fiscal_year), str(r.fiscal_year)),
+        ("province_code", where.province_code, r.province_code),
+        ("district_code", where.district_code, r.district_code),
+        ("round", str(where.round), str(r.round)),
+    ):
+        if in_path != in_file:
+            out.add(
+                "R-PATH-MISMATCH",
+                (key,),
+                f"ที่อยู่ไฟล์ระบุ {key} เป็น {in_path} แต่ในไฟล์เขียน {in_file} "
+                f"ให้แก้ {key} เป็น {in_path} {move}",
+            )
 
+
+def _identity(r: Report, out: _Out, ctx: Context) -> None:
+    _path_agrees(r, out)
     provinces = ctx.country.provinces
     if r.province_code not in provinces:
         hint = (

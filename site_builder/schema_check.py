@@ -87,6 +87,39 @@ def _dotted(loc: tuple) -> str:
     return ".".join(str(p) for p in loc)
 
 
+def _field_message(
+    named: str, last: str, err: ValidationError, loc: tuple
+) -> tuple[str, str, tuple] | None:
+    """Codes and dates explained by what the field is, whatever the schema keyword."""
+    if last in ("district_code", "province_code"):
+        digits = 4 if last == "district_code" else 2
+        return (
+            "S-CODE",
+            f"{named} ต้องเป็นรหัส {digits} หลักของกรมการปกครอง (พบ '{err.instance}') "
+            'ให้เขียนในเครื่องหมายคำพูด เช่น "5403" สำหรับอำเภอ หรือ "54" สำหรับจังหวัด',
+            loc,
+        )
+    if last.endswith("date") and not isinstance(err.instance, str | type(None)):
+        return (
+            "S-DATE",
+            f"{named} ต้องเป็นวันที่ พ.ศ. แบบ ปปปป-ดด-วว เช่น 2555-05-25 (พบ '{err.instance}')",
+            loc,
+        )
+    return None
+
+
+def _type_message(named: str, err: ValidationError) -> str:
+    want = err.validator_value
+    wants = [want] if isinstance(want, str) else list(want)
+    th = " หรือ ".join(_TYPE_TH.get(w, w) for w in wants)
+    hint = ""
+    if "integer" in wants and isinstance(err.instance, str) and err.instance.isdigit():
+        hint = " ถ้าใส่เครื่องหมายคำพูดไว้ ให้ลบออก"
+    elif "string" in wants and isinstance(err.instance, int | float):
+        hint = ' ให้ใส่เครื่องหมายคำพูดครอบ เช่น "..."'
+    return f"{named} ต้องเป็น{th} แต่พบ '{err.instance}'{hint}"
+
+
 def _message(v: jsonschema.Draft202012Validator, err: ValidationError) -> tuple[str, str, tuple]:
     """(code, Thai message, location) for one schema error."""
     loc = tuple(err.absolute_path)
@@ -96,20 +129,9 @@ def _message(v: jsonschema.Draft202012Validator, err: ValidationError) -> tuple[
     kind = err.validator
     last = str(loc[-1]) if loc else ""
     if kind not in ("required", "additionalProperties"):
-        if last in ("district_code", "province_code"):
-            digits = 4 if last == "district_code" else 2
-            return (
-                "S-CODE",
-                f"{named} ต้องเป็นรหัส {digits} หลักของกรมการปกครอง (พบ '{err.instance}') "
-                'ให้เขียนในเครื่องหมายคำพูด เช่น "5403" สำหรับอำเภอ หรือ "54" สำหรับจังหวัด',
-                loc,
-            )
-        if last.endswith("date") and not isinstance(err.instance, str | type(None)):
-            return (
-                "S-DATE",
-                f"{named} ต้องเป็นวันที่ พ.ศ. แบบ ปปปป-ดด-วว เช่น 2555-05-25 (พบ '{err.instance}')",
-                loc,
-            )
+        special = _field_message(named, last, err, loc)
+        if special is not None:
+            return special
     if kind in ("anyOf", "oneOf") and err.context:
         # "a count or empty": explain the branch that was meant, not the null one
         meant = [e for e in err.context if e.validator_value != "null"] or list(err.context)
@@ -138,15 +160,14 @@ def _message(v: jsonschema.Draft202012Validator, err: ValidationError) -> tuple[
     if kind == "type" and err.instance is None:
         return ("S-BLANK", f"{named} ยังไม่ได้กรอก ให้กรอกข้อมูลหลังเครื่องหมาย : ตามคำอธิบายในแบบฟอร์ม", loc)
     if kind == "type":
-        want = err.validator_value
-        wants = [want] if isinstance(want, str) else list(want)
-        th = " หรือ ".join(_TYPE_TH.get(w, w) for w in wants)
-        hint = ""
-        if "integer" in wants and isinstance(err.instance, str) and err.instance.isdigit():
-            hint = " ถ้าใส่เครื่องหมายคำพูดไว้ ให้ลบออก"
-        elif "string" in wants and isinstance(err.instance, int | float):
-            hint = ' ให้ใส่เครื่องหมายคำพูดครอบ เช่น "..."'
-        return ("S-TYPE", f"{named} ต้องเป็น{th} แต่พบ '{err.instance}'{hint}", loc)
+        return ("S-TYPE", _type_message(named, err), loc)
+    return _limit_message(named, kind, err, loc)
+
+
+def _limit_message(
+    named: str, kind: str, err: ValidationError, loc: tuple
+) -> tuple[str, str, tuple]:
+    """Range, length, format and list errors."""
     if kind in ("minimum", "exclusiveMinimum"):
         return ("S-RANGE", f"{named} ต้องไม่น้อยกว่า {err.validator_value} (พบ {err.instance})", loc)
     if kind in ("maximum", "exclusiveMaximum"):
