@@ -103,7 +103,9 @@ def test_registry_without_reports_shows_phrae_pilots_and_honest_empty_state(empt
     assert "ยังไม่มีข้อมูล" in home
     assert FICTIONAL not in home
     pilots = _html(empty_site, "pilots")
-    assert pilots.count('class="kpi-none">ยังไม่ได้ระบุพื้นที่ต้นแบบ') == 870
+    folded = (empty_site / "pilots" / "rows.html").read_text(encoding="utf-8")  # fetched on demand
+    assert (pilots + folded).count('class="kpi-none">ยังไม่ได้ระบุพื้นที่ต้นแบบ') == 870
+    assert pilots.count('class="kpi-lazy"') == 75  # every province but Phrae is folded
     assert "องค์การบริหารส่วนตำบลต้าผามอก" in re.sub(r"<[^>]+>", "", pilots)  # name split for wrapping
     assert '<html lang="th"' in home
     assert '<meta name="description"' in home

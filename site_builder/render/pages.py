@@ -264,10 +264,18 @@ def generate(
             reports=len(dataset.reports),
         ),
     )
+    opened = _opened(provinces)
     w.write(
         "pilots.md",
         env.get_template("pilots.md.j2").render(
-            common, base="../", provinces=provinces, opened=_opened(provinces)
+            common, base="../", provinces=provinces, opened=opened
+        ),
+    )
+    # Folded provinces' rows live beside the list, so the list itself stays light on a phone.
+    w.write(
+        "pilots/rows.html",
+        env.get_template("pilots-rows.html.j2").render(
+            common, base="../", provinces=provinces, opened=opened
         ),
     )
     w.write(

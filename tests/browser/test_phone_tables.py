@@ -30,8 +30,8 @@ PAGES = {
 }
 
 # Every visible table cell whose right edge passes the viewport, and the page's overflow.
+_OPEN_ALL = "() => document.querySelectorAll('details').forEach(d => { d.open = true; })"
 _OFF_SCREEN = """() => {
-  document.querySelectorAll('details').forEach(d => { d.open = true; });
   const vw = document.documentElement.clientWidth;
   const cells = [...document.querySelectorAll('article td, article th')]
     .filter(c => c.getClientRects().length);
@@ -71,6 +71,8 @@ def test_every_table_cell_fits_a_phone(which, built, demo_served, page_on):
     problems, checked = {}, 0
     for path in PAGES[which]:
         page.goto(base + path)
+        page.evaluate(_OPEN_ALL)  # the pilot list then fetches its folded provinces' rows
+        page.wait_for_function("!document.querySelector('.kpi-lazy')")
         seen = page.evaluate(_OFF_SCREEN)
         checked += seen["cells"]
         if seen["off"] or seen["scroll"] > seen["vw"]:

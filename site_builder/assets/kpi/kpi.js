@@ -16,15 +16,48 @@
     });
     return searchJs;
   }
+  /* ---- pilot list: folded provinces' rows come from rows.html when first needed,
+     so the list page itself stays light on a phone ---- */
+  var rows = null;
+  function loadRows() {
+    if (rows) return rows;
+    if (!document.querySelector(".kpi-lazy")) return (rows = Promise.resolve());
+    rows = fetch("rows.html").then(function (res) {
+      if (!res.ok) throw new Error(res.status);
+      return res.text();
+    }).then(function (text) {
+      var doc = new DOMParser().parseFromString(text, "text/html");
+      Array.prototype.forEach.call(doc.querySelectorAll("template[data-rows]"), function (t) {
+        var slot = document.querySelector('.kpi-lazy[data-rows="' + t.getAttribute("data-rows") + '"]');
+        if (slot) slot.replaceWith(document.importNode(t.content, true));
+      });
+    });
+    rows.catch(function () { rows = null; });
+    return rows;
+  }
+  function setupRows() {
+    Array.prototype.forEach.call(document.querySelectorAll(".kpi-prov"), function (d) {
+      d.addEventListener("toggle", function () { if (d.open) loadRows(); });
+    });
+  }
   function setupFilter() {
     var input = document.getElementById("kpi-filter");
     if (!input || !script) return;
     var count = document.getElementById("kpi-filter-count");
-    loadSearch(new URL("search.js", script.src).href).then(function (api) {
-      api.filter(input, count);
-    }, function () {
-      count.textContent = "โหลดตัวกรองไม่สำเร็จ";
-    });
+    var ready = null;
+    function prepare() {
+      if (ready) return;
+      ready = Promise.all([loadSearch(new URL("search.js", script.src).href), loadRows()]);
+      ready.then(function (done) {
+        done[0].filter(input, count);
+      }, function () {
+        ready = null;
+        count.textContent = "โหลดตัวกรองไม่สำเร็จ";
+      });
+    }
+    input.addEventListener("focus", prepare);
+    input.addEventListener("input", prepare);
+    if (input.value) prepare();
   }
   function setupSearch() {
     var open = document.querySelector(".kpi-search-open");
@@ -53,7 +86,7 @@
     });
   }
 
-  function init() { setupFilter(); setupSearch(); }
+  function init() { setupRows(); setupFilter(); setupSearch(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();
