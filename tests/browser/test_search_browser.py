@@ -142,7 +142,11 @@ def test_a_result_opens_its_page_and_enter_opens_the_answer(realistic_search):
 def test_filter_lists_best_matches_first_tone_marks_optional(realistic, page_on):
     _, base = realistic
     page, watch = page_on(base)
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
     page.goto(base + "pilots/")
+    page.wait_for_load_state("networkidle")
+    assert not any(u.endswith("search.js") for u in requested)  # loaded on first use only
 
     def first_rows(query: str, n: int = 3) -> list[str]:
         page.fill("#kpi-filter", query)
