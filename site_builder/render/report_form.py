@@ -144,7 +144,9 @@ def schema_checks(items: list[dict], schema_path: Path) -> dict:
     """Per field: its bounds and the codes the schema check gives, probed from the real one."""
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
     base = _probe_base(items)
-    assert schema_findings(Document("probe", base), schema_path) == [], "probe base must be valid"
+    if schema_findings(Document("probe", base), schema_path):
+        # a maintainer's mismatch between form_spec and the schema, never an officer's input
+        raise RuntimeError("the web form's sample report does not pass the report schema")
     fields: dict[str, dict] = {}
     for item in items:
         for f in _flat(item["fields"]):
@@ -159,8 +161,7 @@ def schema_checks(items: list[dict], schema_path: Path) -> dict:
                 entry.update(min=b["min"], max=b["max"])
                 entry["type"] = _codes(_set(base, key, "x"), key, schema_path)[0]
                 entry["range"] = _codes(_set(base, key, b["max"] + 1), key, schema_path)[0]
-                low = _codes(_set(base, key, b["min"] - 1), key, schema_path)
-                assert low == [entry["range"]], (key, low)
+                entry["rangeLow"] = _codes(_set(base, key, b["min"] - 1), key, schema_path)[0]
             if kind in ("text", "textarea"):
                 b = _bounds(schema, key)
                 entry["maxLength"] = b["maxLength"]

@@ -145,7 +145,7 @@
       if (f.kind === "count") {
         if (val.value == null) { if (sc.blank) schemaAdd(sc.blank, key); }
         else if (!val.int) schemaAdd(sc.type, key);
-        else if (val.value < sc.min) schemaAdd(sc.range, key, "ไม่น้อยกว่า " + thaiNum(sc.min));
+        else if (val.value < sc.min) schemaAdd(sc.rangeLow, key, "ไม่น้อยกว่า " + thaiNum(sc.min));
         else if (val.value > sc.max) schemaAdd(sc.range, key, "ไม่เกิน " + thaiNum(sc.max));
       }
       if (f.kind === "text" || f.kind === "textarea") {
