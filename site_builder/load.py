@@ -53,7 +53,7 @@ class Document:
     from text builds them on first use by parsing its text again.
     """
 
-    __slots__ = ("_key_pos", "_text", "_value_pos", "data", "path")
+    __slots__ = ("_key_pos", "_source", "_value_pos", "data", "path")
 
     def __init__(
         self,
@@ -62,9 +62,10 @@ class Document:
         key_pos: dict[JsonPath, tuple[int, int]] | None = None,
         value_pos: dict[JsonPath, tuple[int, int]] | None = None,
         *,
-        text: str | None = None,
+        text: str | Path | None = None,
     ) -> None:
-        self.path, self.data, self._text = path, data, text
+        # The text, or the file to read it again from (a loaded file keeps no copy).
+        self.path, self.data, self._source = path, data, text
         if text is None:
             key_pos, value_pos = key_pos or {}, value_pos or {}
         self._key_pos, self._value_pos = key_pos, value_pos
@@ -72,15 +73,23 @@ class Document:
     def with_data(self, data: object) -> Document:
         """The same file with other data (a corrected or partial stand-in): its
         positions are the file's, still built only if asked for."""
-        return Document(self.path, data, self._key_pos, self._value_pos, text=self._text)
+        return Document(self.path, data, self._key_pos, self._value_pos, text=self._source)
 
     def __repr__(self) -> str:
         return f"Document(path={self.path!r}, data={self.data!r})"
 
     def _positions(self) -> None:
         if self._key_pos is None or self._value_pos is None:
-            full = parse_text(self._text or "", self.path, positions=True)
-            self._key_pos, self._value_pos, self._text = full._key_pos, full._value_pos, None
+            source, self._key_pos, self._value_pos = self._source, {}, {}
+            self._source = None
+            try:  # a file changed since it was loaded: positions fall back to (1, 1)
+                if isinstance(source, Path):
+                    with source.open("rb") as fh:
+                        source = decode(fh.read(MAX_BYTES + 1))
+                full = parse_text(source or "", self.path, positions=True)
+            except (OSError, LoadError):
+                return
+            self._key_pos, self._value_pos = full._key_pos, full._value_pos
 
     @property
     def key_pos(self) -> dict[JsonPath, tuple[int, int]]:
@@ -439,7 +448,9 @@ def load_yaml(path: Path, root: Path, display: str | None = None) -> Document | 
                 f"ไฟล์ใหญ่เกิน {MAX_BYTES // 1024} KB ซึ่งมากเกินกว่าแบบรายงานหนึ่งฉบับ "
                 "ให้ตรวจว่าไม่ได้วางข้อมูลอื่นปนเข้ามา",
             )
-        return parse_text(decode(raw), shown)
+        doc = parse_text(decode(raw), shown)
+        doc._source = resolved  # positions, if a finding needs them, read it again
+        return doc
     except LoadError as exc:
         return Finding(shown, exc.line, exc.col, "error", exc.code, exc.message)
     except OSError as exc:

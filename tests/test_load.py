@@ -153,7 +153,25 @@ def test_positions_are_built_only_when_asked_and_match_an_eager_parse():
     assert lazy._key_pos is None and lazy._value_pos is None  # a clean file keeps no tables
     assert len(eager.key_pos) > 20
     assert lazy.key_pos == eager.key_pos and lazy.value_pos == eager.value_pos
-    assert lazy._text is None  # the text is dropped once the tables exist
+    assert lazy._source is None  # the text is dropped once the tables exist
+
+
+def test_a_loaded_file_keeps_no_text_and_reads_it_again_for_positions(tmp_path):
+    path = tmp_path / "round-1.yaml"
+    path.write_bytes(VALID.read_bytes())
+    doc = load_yaml(path, tmp_path)
+    assert doc._source == path.resolve() and doc._key_pos is None
+    eager = parse_text(VALID.read_text(encoding="utf-8"), doc.path, positions=True)
+    assert doc.where(("item7", "percent")) == eager.where(("item7", "percent"))
+    assert doc.key_pos == eager.key_pos
+
+
+def test_positions_of_a_file_gone_since_loading_fall_back_to_the_start(tmp_path):
+    path = tmp_path / "round-1.yaml"
+    path.write_bytes(VALID.read_bytes())
+    doc = load_yaml(path, tmp_path)
+    path.write_text("a: [\n", encoding="utf-8")  # rewritten with broken YAML
+    assert doc.where(("item7", "percent")) == (1, 1)
 
 
 def test_parse_text_raises_only_load_errors():
