@@ -306,12 +306,12 @@ def measure(ds: dict, runs: int, skip_build: str | None) -> dict:
             if child.returncode == 0:
                 builds.append(child)
                 sizes.append(site_sizes(site))
-            if ds["scale"] == 1:
-                print(f"  รอบที่ {n + 1}/{runs}: Material เปล่า {STOCK_PAGES} หน้า ...", flush=True)
-                stock.append(stock_material())
             else:  # keep the runs that worked; say which did not
                 failures.append(f"รอบที่ {n + 1}: รหัส {child.returncode}: {child.stderr[-600:]}")
                 print(f"  ! site-builder build ล้มเหลว (รหัส {child.returncode})", flush=True)
+            if ds["scale"] == 1:
+                print(f"  รอบที่ {n + 1}/{runs}: Material เปล่า {STOCK_PAGES} หน้า ...", flush=True)
+                stock.append(stock_material())
 
     def summary(children: list[Child]) -> dict | None:
         if not children:
