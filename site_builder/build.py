@@ -212,12 +212,26 @@ def generate_all(
         history=history,
     )
     docs.mkdir(parents=True, exist_ok=True)
+    refuse_links(config.static_docs)
     pages = generate(dataset, results, docs, opts, config.static_docs).pages()
     shutil.copytree(ASSETS / "kpi", docs / "assets" / "kpi", dirs_exist_ok=True)
     if not parallel and job is not None:
         job.wait()
         job = None
     return Generated(dataset, pages, source_view(history, repo), job)
+
+
+def refuse_links(folder: Path) -> None:
+    """Hand-written pages are published as they are: a symbolic link could publish any
+    file of the machine that builds, so the build stops instead (as submissions/ does)."""
+    for here, dirs, files in os.walk(folder, followlinks=False):
+        for name in sorted([*dirs, *files]):
+            path = Path(here) / name
+            if path.is_symlink():
+                raise BuildError(
+                    f"พบลิงก์สัญลักษณ์ (symlink) {path} ในโฟลเดอร์หน้าเว็บ ระบบไม่เผยแพร่ไฟล์ที่ลิงก์ชี้ไป "
+                    "ให้ลบลิงก์นั้นแล้ววางไฟล์จริงแทน"
+                )
 
 
 def build_site(config: BuildConfig, parallel: bool = True) -> Built:

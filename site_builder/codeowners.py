@@ -27,6 +27,8 @@ MAINTAINED = (
     "/site_builder/",
     "/.github/",
     "/mkdocs.yml",
+    "/FICTIONAL",
+    "/geography.json",
 )
 
 

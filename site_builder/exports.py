@@ -53,7 +53,9 @@ OPEN_DATA: tuple[tuple[str, str, str], ...] = (
     ("schema/report.schema.json", "โครงสร้างไฟล์รายงาน (JSON Schema)", "JSON"),
     ("schema/registry.schema.json", "โครงสร้างไฟล์ทะเบียนพื้นที่ต้นแบบ (JSON Schema)", "JSON"),
 )
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Cell starts a spreadsheet may run as a formula: ASCII, full-width (＝＋－＠) and the
+# separators some locales take before one (";=1+1" in a semicolon-separated import).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠", ";", "|")
 
 Column = tuple[str, str, str]  # name, Thai description, English description
 
@@ -223,7 +225,7 @@ COLUMNS: dict[str, list[Column]] = {
 
 def neutralise(cell: str) -> str:
     """A spreadsheet must show ``=1+1`` as text: prefix a quote to formula-like cells."""
-    return "'" + cell if cell.lstrip(" ").startswith(_FORMULA_START) else cell
+    return "'" + cell if cell.lstrip(" \u3000").startswith(_FORMULA_START) else cell
 
 
 def _csv_value(v: object) -> str:

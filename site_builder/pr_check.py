@@ -35,6 +35,8 @@ SITE_INPUTS = (
     "pyproject.toml",
     "requirements.lock",
     "Makefile",
+    "FICTIONAL",  # marks a whole tree as demo data
+    "geography.json",  # a fictional country: changes every geography check
 )
 # Changes under these paths are code: the test suite runs for them.
 CODE_INPUTS = (
@@ -51,7 +53,14 @@ CODE_INPUTS = (
     ".pre-commit-hooks.yaml",
 )
 # Changes under these paths can turn existing, unchanged reports invalid.
-RULE_INPUTS = ("schema/", "site_builder/", "pyproject.toml", "requirements.lock")
+RULE_INPUTS = (
+    "schema/",
+    "site_builder/",
+    "pyproject.toml",
+    "requirements.lock",
+    "FICTIONAL",
+    "geography.json",
+)
 SHOWN = 5  # files named in one annotation
 LISTED = 300  # files listed in the job summary, which GitHub caps at 1 MiB for all steps
 
@@ -255,7 +264,8 @@ def summary(p: Plan) -> str:
     """The Markdown section for the job summary. Paths are code-quoted: they are untrusted."""
     lines = ["## ภาพรวมคำขอ", ""]
     lines.append(f"- ไฟล์ที่เปลี่ยน: {len(p.changes)} ไฟล์")
-    lines.append(f"- จังหวัด: {', '.join(p.provinces) or 'ไม่มี'}")
+    provinces = ", ".join(f"`{_md_code(code)}`" for code in p.provinces)  # folder names: untrusted
+    lines.append(f"- จังหวัด: {provinces or 'ไม่มี'}")
     lines.append(f"- การตรวจรายงาน: {_VALIDATE_TH[p.validate]}")
     lines.append(f"- สร้างเว็บไซต์ทดลอง: {'ใช่' if p.build else 'ไม่ต้อง (ไม่มีไฟล์ที่มีผลต่อเว็บไซต์)'}")
     lines.append(f"- ทดสอบโปรแกรม: {'ใช่' if p.test else 'ไม่ต้อง (ไม่ได้แก้โปรแกรม)'}")

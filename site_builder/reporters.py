@@ -14,12 +14,13 @@ import sys
 from collections.abc import Callable
 
 from .findings import Finding
+from .thai import INVISIBLE_CHARS
 
 SUMMARY_LIMIT = 900_000  # bytes; GitHub refuses step summaries over 1 MiB
 _SEVERITY_TH = {"error": "ข้อผิดพลาด", "warning": "คำเตือน"}
 
 
-_INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_INVISIBLE = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f{INVISIBLE_CHARS}]")
 
 
 def _one_line(text: str) -> str:

@@ -56,7 +56,7 @@ from .layout import parse_report_path, registry_relpath, report_relpath
 from .load import Document
 from .model import LAO_ABBREVIATIONS, LAO_TYPES, Answer, District, Pilot, Report, Settings
 from .rounding import half_up
-from .thai import be_iso, be_long
+from .thai import INVISIBLE_CHARS, be_iso, be_long
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,7 @@ _TYPE_PREFIXES = {"municipality": ("เทศบาล",), "sao": ("องค์
 _PROVINCE_WORDS = ("จังหวัด", "จ.")  # "จังหวัดแพร่" and "จ.แพร่" both mean แพร่
 _DISTRICT_WORDS = ("อำเภอ", "อ.")
 _MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?]|&#?[A-Za-z0-9]+;|javascript\s*:", re.IGNORECASE)
-_INVISIBLE = re.compile(r"[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
 
 
 class _Out:

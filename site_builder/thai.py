@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 
 BE_OFFSET = 543
+# Characters that reorder or hide text without showing themselves: bidi marks (incl. the
+# Arabic letter mark U+061C), embeddings, overrides and isolates, and Unicode tag characters.
+INVISIBLE_CHARS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\U000e0000-\U000e007f"
 
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 

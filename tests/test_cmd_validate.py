@@ -253,3 +253,29 @@ def test_a_relative_path_means_the_file_of_the_checked_repository(tmp_path, monk
     shutil.copy2(FIXTURES / "pr" / "passing" / rel, repo / rel)
     monkeypatch.chdir(other)
     assert main(["validate", "--root", str(repo), rel]) == 0, capsys.readouterr().out
+
+
+def test_a_pull_request_of_ten_thousand_files_is_one_run_with_a_small_summary(
+    tmp_path, monkeypatch, capsys
+):
+    """The workflow passes the changed files as a NUL-separated list: one run, one summary."""
+    repo = tmp_path / "repo"
+    shutil.copytree(EMPTY / "submissions", repo / "submissions")
+    folder = repo / "submissions/2555/54/5403"
+    folder.mkdir(parents=True)
+    names = [f"submissions/2555/54/5403/scan-{i:05d}.pdf" for i in range(10_000)]
+    for name in names:
+        (repo / name).write_bytes(b"%PDF")
+    listed = tmp_path / "changed"
+    listed.write_bytes(b"".join(n.encode() + b"\0" for n in names))
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    code = main(
+        ["validate", "--root", str(repo), "--format", "github", "--files-from", str(listed)]
+    )
+    assert code == 1
+    assert capsys.readouterr().out.count("::error ") == 10_000
+    text = summary.read_text(encoding="utf-8")
+    assert text.count("## ผลการตรวจรายงาน") == 1
+    assert len(text.encode()) < 1024 * 1024
+    assert "จาก 10000 รายการ" in text

@@ -297,3 +297,8 @@ def test_national_figures_recomputed_from_reports_csv(site, request):
         assert got["score"] == f"{sc:f}"
         assert got["weighted_score"] == f"{(sc * weight / 100).quantize(Decimal('0.0001')):f}"
         assert len(got["overdue"]) == len(registered - reported_codes)
+
+
+def test_formula_starts_of_other_locales_are_neutralised():
+    for cell in (";=1+1", "＝1+1", "＋1", "－1", "＠SUM(A1)", "\u3000=1+1", "|cmd", "\n=1"):
+        assert neutralise(cell) == "'" + cell, cell

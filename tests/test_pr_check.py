@@ -9,6 +9,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 import yaml
 
 from site_builder.cli import main as cli_main
@@ -370,3 +371,17 @@ def test_registry_change_after_the_deadline_is_flagged_for_maintainers():
     assert not late.findings[0].is_error and late.findings[0].path == reg
     assert "15 พฤษภาคม 2555" in late.findings[0].message
     assert plan([Change("M", reg)], deadlines=deadline, today=date(2012, 5, 15)).findings == []
+
+
+def test_a_province_folder_name_cannot_inject_markdown_into_the_summary():
+    folder = "54\n\n## ✅ ผ่านการตรวจทั้งหมด\n[x](https://evil.example)"
+    text = summary(plan([Change("A", f"submissions/2555/{folder}/5403/round-1.yaml")]))
+    line = next(x for x in text.splitlines() if x.startswith("- จังหวัด:"))
+    assert line.startswith("- จังหวัด: `54  ## ✅") and line.endswith("`")
+    assert "\n## ✅" not in text
+
+
+@pytest.mark.parametrize("name", ["FICTIONAL", "geography.json"])
+def test_the_demo_marker_and_fictional_country_are_inputs(name):
+    p = plan([Change("A", name)])
+    assert (p.validate, p.build) == ("all", True)

@@ -280,3 +280,29 @@ def test_random_mutations_never_crash_a_rule():
             if not i4.done:
                 assert 1 <= i4.remaining <= report.unit_total
     assert checked > 300
+
+
+@pytest.mark.parametrize("mark", ["\u200f", "\u061c", "\U000e0041", "\u202e"])
+def test_hidden_direction_and_tag_characters_are_refused(tmp_path, mark):
+    valid = (FIXTURES / "valid" / "round-1.yaml").read_text(encoding="utf-8")
+    bad = tmp_path / "round-1.yaml"
+    bad.write_text(valid.replace("position: ", f"position: {mark}", 1), encoding="utf-8")
+    found, _ = check_in_repo(tmp_path, bad, DEFAULT_PATH)
+    assert "R-TEXT-INVISIBLE" in {f.code for f in found}
+
+
+def test_dla_code_is_a_short_number(tmp_path):
+    registry = (FIXTURES / "repo" / "submissions/2555/54/pilots.yaml").read_text(encoding="utf-8")
+    assert "dla_code" not in registry
+    long_text = "\u202e" + "9" * 30_000
+    for value, ok in (
+        ('"5540301"', True),
+        ("5540301", True),
+        (f'"{long_text}"', False),
+        ('"12a"', False),
+    ):
+        text = re.sub(r"(\n    lao_name: .*\n)", rf"\1    dla_code: {value}\n", registry, count=1)
+        path = tmp_path / "pilots.yaml"
+        path.write_text(text, encoding="utf-8")
+        found, _ = check_in_repo(tmp_path / value[:3], path, "submissions/2555/54/pilots.yaml")
+        assert ([f.code for f in found] == []) is ok, (value[:10], found)

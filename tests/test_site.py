@@ -11,7 +11,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 
 from site_builder import exports
-from site_builder.build import DataError, read_config
+from site_builder.build import BuildError, DataError, read_config
 from site_builder.build import build_site as build_library
 from site_builder.repository import load_repository
 from tests.conftest import FIXTURES, ROOT, SCORING, build
@@ -217,4 +217,18 @@ def test_data_errors_stop_the_build_with_thai_message(tmp_path, capsys):
         build_library(config)
     assert {f.path for f in caught.value.findings} == {"submissions/2555/54/5403/round-1.yaml"}
     assert capsys.readouterr() == ("", "")  # the library does not print
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_symlink_among_the_hand_written_pages_stops_the_build(tmp_path):
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copy2(ROOT / "mkdocs.yml", project)
+    shutil.copytree(ROOT / "docs", project / "docs")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not for publishing", encoding="utf-8")
+    (project / "docs" / "notes.md").symlink_to(secret)
+    config = read_config(project, FIXTURES / "no_reports", tmp_path / "site", tmp_path / "docs")
+    with pytest.raises(BuildError, match="symlink"):
+        build_library(config)
     assert not (tmp_path / "site").exists()
