@@ -35,7 +35,7 @@
   const arabic = (s) => String(s).replace(THAI_DIGITS, (d) => String(d.charCodeAt(0) - 0x0e50));
   const thaiNum = (n) => Number(n).toLocaleString("th-TH");
   const CONTROL = new RegExp(C.patterns.control);
-  const INVISIBLE = new RegExp(C.patterns.invisible);
+  const INVISIBLE = new RegExp(C.patterns.invisible, "u"); // "u": the class holds astral tag characters
   const MARKUP = new RegExp(C.patterns.markup, C.patterns.markupFlags);
 
   function choiceOf(key) {
