@@ -47,6 +47,8 @@ BUDGET_PILOT_PAGE = 40 * 1024  # bytes of HTML
 BUDGET_GROWTH = 10.0  # 10x data: at most 10x the time and size of 1x
 BUDGET_RSS_10X = 500 * 1024  # KiB: peak RSS of the 10x build
 STOCK_PAGES = 960  # as many pages as the 1x site: 878 pilots, 76 provinces, 6 others
+BUDGET_HISTORY_SECONDS = 1.0  # reading git history: at most 1 s ...
+BUDGET_HISTORY_SHARE = 0.10  # ... or at most 10% of the build
 
 
 @dataclass
@@ -341,6 +343,32 @@ def measure(ds: dict, runs: int, skip_build: str | None) -> dict:
     return result
 
 
+def measure_history(ds: dict, runs: int, skip_build: str | None) -> dict:
+    """The 1x data as a git repository with ~3 revisions per report (git_history.py):
+    the history step alone, in process, and the build of that repository."""
+    from benchmarks.git_history import make_repo, time_history
+
+    print("  ประวัติ git: สร้างคลังข้อมูลที่มีการแก้ไขรายงาน ...", flush=True)
+    repo = make_repo(ds["root"], DATA / f"x{ds['scale']}-git")
+    print("  ประวัติ git: อ่านประวัติ ...", flush=True)
+    step = time_history(repo["repo"], runs)
+    builds = []
+    if skip_build is None:
+        for n in range(runs):
+            print(f"  รอบที่ {n + 1}/{runs}: สร้างเว็บไซต์จากคลัง git ...", flush=True)
+            child = build_site(repo["repo"], DATA / f"site-x{ds['scale']}-git")
+            if child.returncode == 0:
+                builds.append(child.seconds)
+    build = median(builds)
+    return {
+        "commits": repo["commits"],
+        "report_versions": repo["report_versions"],
+        "step": step,
+        "build_median_seconds": build,
+        "share_of_build": step["median_seconds"] / build if build else None,
+    }
+
+
 # ---------------------------------------------------------------- report
 
 
@@ -348,6 +376,33 @@ def _dig(x: object, *path: str) -> object:
     for p in path:
         x = x[p]  # type: ignore[index]
     return x
+
+
+def _history_rows(res1: dict, others: int, row) -> list[tuple[str, ...]]:
+    """The git history rows (1x only): the step, its repository's build, the share."""
+    hist = res1.get("history")
+    if not hist:
+        return []
+    sec, share = hist["step"]["median_seconds"], hist["share_of_build"]
+    ok = sec <= BUDGET_HISTORY_SECONDS or (share is not None and share <= BUDGET_HISTORY_SHARE)
+    blank = ["" for _ in range(others)]
+    return [
+        row(
+            "git history: versions / revisions",
+            [f"{hist['report_versions']:,} / {hist['step']['revisions']:,}", *blank],
+        ),
+        row(
+            "git history step",
+            [seconds(sec), *blank],
+            f"<= {BUDGET_HISTORY_SECONDS:.0f} s or <= {BUDGET_HISTORY_SHARE:.0%}",
+            "ok" if ok else "OVER",
+        ),
+        row("build of the git repo", [seconds(hist["build_median_seconds"]), *blank]),
+        row(
+            "history share of that build",
+            ["—" if share is None else f"{share:.0%}", *blank],
+        ),
+    ]
 
 
 def table(data: dict) -> str:
@@ -462,6 +517,7 @@ def table(data: dict) -> str:
             rows.append(
                 row(f"{label} / 1x", cells(lambda v, b=base: f"{v / b:.2f}x" if b else "—", *path))
             )
+    rows += _history_rows(res[0] if scales[0] == 1 else {}, len(scales) - 1, row)
     g = data.get("growth_10x")
     if g:
         for key, label, stated in (
@@ -533,6 +589,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=2555)
     parser.add_argument("--no-build", action="store_true", help="skip the site build rows")
     parser.add_argument("--profile", action="store_true", help="cProfile the validator at 1x")
+    parser.add_argument(
+        "--no-history", action="store_true", help="skip the git history rows (1x as a git repo)"
+    )
     args = parser.parse_args(argv)
     scales = [1] if args.quick else [int(s) for s in args.scales.split(",") if s.strip()]
     runs = 1 if args.quick else max(1, args.runs)
@@ -549,6 +608,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {ds['report_files']:,} รายงาน ใน {ds['generate_seconds']:.1f} วินาที", flush=True)
         scale_runs = runs if scale == 1 or args.quick else max(1, args.runs_large)
         results[f"x{scale}"] = measure(ds, scale_runs, skip_build)
+        if scale == 1 and not args.no_history:
+            results["x1"]["history"] = measure_history(ds, runs, skip_build)
         datasets[f"x{scale}"] = {
             k: (str(v) if isinstance(v, Path) else v) for k, v in ds.items() if k != "reports"
         }
@@ -572,6 +633,8 @@ def main(argv: list[str] | None = None) -> int:
             "platform": platform.platform(),
         },
         "budgets": {
+            "history_seconds_1x": BUDGET_HISTORY_SECONDS,
+            "history_share_of_build": BUDGET_HISTORY_SHARE,
             "ratio_ours_to_check_jsonschema": BUDGET_RATIO,
             "build_seconds_1x": BUDGET_BUILD_1X,
             "median_pilot_page_bytes": BUDGET_PILOT_PAGE,

@@ -265,17 +265,27 @@ class _Versions:
 
 
 def _flatten(data: dict, prefix: str = "") -> dict[str, object]:
-    """Dotted fields; choice answers as their code, so "มีคณะทำงาน" -> "done" is no change."""
     out: dict[str, object] = {}
     for key, value in data.items():
         name = f"{prefix}{key}"
         if isinstance(value, dict):
             out.update(_flatten(value, name + "."))
         elif isinstance(value, list):
-            out[name] = tuple(canonical(name, v) or v for v in value)
+            out[name] = tuple(value)
         else:
-            out[name] = canonical(name, value) or value
+            out[name] = value
     return out
+
+
+def _same(name: str, a: object, b: object) -> bool:
+    """Equal values, or the same choice answered in other words ("มีคณะทำงาน" = "done")."""
+    if a == b:
+        return True
+    if isinstance(a, tuple) and isinstance(b, tuple):
+        return tuple(canonical(name, v) or v for v in a) == tuple(
+            canonical(name, v) or v for v in b
+        )
+    return canonical(name, a) is not None and canonical(name, a) == canonical(name, b)
 
 
 def _diff(old: dict[str, object] | None, new: dict[str, object] | None) -> tuple[FieldChange, ...]:
@@ -285,8 +295,17 @@ def _diff(old: dict[str, object] | None, new: dict[str, object] | None) -> tuple
     return tuple(
         FieldChange(k, old.get(k), new.get(k))
         for k in keys
-        if old.get(k) != new.get(k) or (k in old) != (k in new)
+        if (k in old) != (k in new) or not _same(k, old.get(k), new.get(k))
     )
+
+
+def _decides(name: str) -> bool:
+    """Fields the criteria read: items 2-8, except the percent an officer wrote."""
+    head, _, leaf = name.partition(".")
+    return head in _DECIDING and leaf != "percent"
+
+
+_DECIDING = {f"item{n}" for n in range(2, 9)}
 
 
 def _revision(
@@ -295,7 +314,7 @@ def _revision(
     changes = _diff(versions.fields(c.old_blob), versions.fields(c.new_blob))
     criteria: tuple[CriterionChange, ...] = ()
     meets: tuple[bool, bool] | None = None
-    if any(ch.field.startswith("item") for ch in changes):
+    if any(_decides(ch.field) for ch in changes):  # only then can a verdict change
         old = versions.outcomes(c.old_blob, path)
         new = versions.outcomes(c.new_blob, path)
         if old is not None and new is not None:
