@@ -1,6 +1,6 @@
 """Run one piece of the build in a second process while the main one goes on.
 
-The build is pure Python (one core) apart from Pagefind; writing the open data
+The build is pure Python (one core); writing the open data
 needs nothing MkDocs makes, so it runs in a forked child next to MkDocs. Forking
 shares the loaded data without pickling it. Where fork is unavailable (or with
 one core) the work simply runs in this process when it is waited for.
