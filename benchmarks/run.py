@@ -28,10 +28,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 if __package__:
-    from . import identity
+    from . import identity, lighthouse
 else:  # loaded from its file (the tests do)
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     import identity  # type: ignore[no-redef]
+    import lighthouse  # type: ignore[no-redef]
 
 ROOT = Path(__file__).resolve().parents[1]
 SUBMISSIONS = "submissions"
@@ -588,6 +589,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--seed", type=int, default=2555)
     parser.add_argument("--no-build", action="store_true", help="skip the site build rows")
+    parser.add_argument(
+        "--no-lighthouse", action="store_true", help="skip Lighthouse on the 1x site"
+    )
     parser.add_argument("--profile", action="store_true", help="cProfile the validator at 1x")
     parser.add_argument(
         "--no-history", action="store_true", help="skip the git history rows (1x as a git repo)"
@@ -602,6 +606,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     datasets, results = {}, {}
     identity_result: dict | None = None
+    lighthouse_result: dict | None = None
     for scale in scales:
         print(f"ชุดข้อมูลสมมติ {scale}x: สร้างข้อมูล ...", flush=True)
         ds = generate(scale, args.seed)
@@ -613,6 +618,9 @@ def main(argv: list[str] | None = None) -> int:
         datasets[f"x{scale}"] = {
             k: (str(v) if isinstance(v, Path) else v) for k, v in ds.items() if k != "reports"
         }
+        if scale == 1 and skip_build is None and not args.no_lighthouse:
+            print("  Lighthouse บนเว็บไซต์ 1x (ไม่บีบอัด) ...", flush=True)
+            lighthouse_result = lighthouse.measure(DATA / "site-x1", 1 if args.quick else runs)
         if args.profile and scale == 1:
             print(profile_validator(ds["root"], 25))
         ref = identity.default_ref(ROOT) if args.identity == "auto" else args.identity
@@ -643,6 +651,7 @@ def main(argv: list[str] | None = None) -> int:
             "build_max_rss_kib_10x": BUDGET_RSS_10X,
         },
         "identity": identity_result,
+        "lighthouse": lighthouse_result,
         "datasets": datasets,
         "results": results,
         "growth_10x": growth(results),
@@ -659,6 +668,8 @@ def main(argv: list[str] | None = None) -> int:
     print(table(data))
     if identity_result is not None:
         print(identity_line(identity_result))
+    if lighthouse_result is not None:
+        print(lighthouse.table(lighthouse_result))
     stamp = data["timestamp"].replace(":", "").replace("-", "")
     text = json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
     (RESULTS / f"{stamp}{'-quick' if args.quick else ''}.json").write_text(text, encoding="utf-8")
