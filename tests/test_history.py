@@ -275,6 +275,9 @@ def test_shallow_clone_builds_and_says_dates_are_unavailable(story, tmp_path):
     national = json.loads(_text(docs / "data" / "national.json"))
     assert national["history"] == "shallow" and national["data_commit"] is None
     assert "เว็บไซต์ชุดนี้อยู่ในกรณีนี้" in _text(docs / "methodology.md")
+    assert "ข้อมูล ณ: ไม่มีวันที่ของข้อมูล (คลังข้อมูลที่ใช้สร้างเว็บไซต์ถูกดึงมาไม่ครบประวัติ" in (
+        _text(docs / "index.md")
+    )
 
 
 def test_fold_follows_a_move_and_a_registry_rename():

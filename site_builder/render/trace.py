@@ -73,7 +73,7 @@ def source_view(history: History, repo_url: str | None) -> dict:
     """'ข้อมูล ณ ...': the commit and time the figures were built from."""
     if not history.available or history.head is None:
         reason = history.unavailable_reason or "ข้อมูลยังไม่ได้บันทึกใน git"
-        return {"available": False, "reason": reason, "text": f"ข้อมูล ณ วันที่สร้างเว็บไซต์ ({reason})"}
+        return {"available": False, "reason": reason, "text": f"ข้อมูล ณ: ไม่มีวันที่ของข้อมูล ({reason})"}
     c = _commit(history.head, repo_url)
     dirty = " และการแก้ไขที่ยังไม่ได้บันทึก (commit)" if history.dirty else ""
     return {
