@@ -34,6 +34,7 @@ def canonical_document(doc: Document) -> Document:
         return doc
     out = dict(data)
     copied: set[str] = set()
+    changed = False
 
     def container(parts: tuple[str, ...]) -> dict | None:
         if len(parts) == 1:
@@ -50,7 +51,9 @@ def canonical_document(doc: Document) -> Document:
         parts = _split(path)
         holder = container(parts)
         if holder is not None and parts[-1] in holder:
-            holder[parts[-1]] = _code(path, holder[parts[-1]])
+            code = _code(path, holder[parts[-1]])
+            changed = changed or code != holder[parts[-1]]
+            holder[parts[-1]] = code
     for path in _MULTI_PATHS:
         parts = _split(path)
         holder = container(parts)
@@ -58,7 +61,10 @@ def canonical_document(doc: Document) -> Document:
             continue
         value = holder[parts[-1]]
         if isinstance(value, list):
-            holder[parts[-1]] = [_code(path, v) for v in value]
+            codes = [_code(path, v) for v in value]
+            changed = changed or codes != value
+            holder[parts[-1]] = codes
         elif canonical(path, value) is not None:  # one dimension written without [ ]
             holder[parts[-1]] = [canonical(path, value)]
-    return doc.with_data(out)
+            changed = True
+    return doc.with_data(out) if changed else doc

@@ -102,7 +102,6 @@ def to_report(doc: Document) -> tuple[Report | None, list[Finding]]:
             reporter_name=clean_text(d["reporter"]["name"]),
             reporter_position=clean_text(d["reporter"]["position"]),
             note=str(note).strip() if note is not None else None,
-            data=d,
             **answers,
         ),
         [],

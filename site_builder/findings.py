@@ -30,5 +30,22 @@ class Finding:
         return asdict(self)
 
 
+ECHO_MAX = 60  # characters of an officer's text quoted back in a message
+
+
+def echo(value: object) -> str:
+    """What an officer wrote, for quoting in a message: booleans as YAML spells them,
+    whitespace collapsed, and cut at ECHO_MAX characters (a 60,000-digit number must
+    not become a 60 KB line)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "(ว่าง)"
+    text = " ".join(str(value).split())
+    if len(text) <= ECHO_MAX:
+        return text
+    return f"{text[:ECHO_MAX]}… (ยาว {len(text):,} ตัวอักษร)"
+
+
 def has_errors(findings: list[Finding]) -> bool:
     return any(f.is_error for f in findings)

@@ -152,6 +152,26 @@ def decode(raw: bytes) -> str:
 _NUMERIC_START = frozenset("0123456789+-.๐๑๒๓๔๕๖๗๘๙")
 
 
+class HugeNumber(int):
+    """A whole number written with more digits than any report needs (a 5,000-digit
+    count). Python refuses to turn such text into an int, so it stands in as a value
+    beyond every range in the schema, and says how many digits were written; it can
+    only ever end as a range finding at its own line."""
+
+    DIGITS = 30
+
+    def __new__(cls, digits: int, negative: bool = False) -> HugeNumber:
+        self = super().__new__(cls, -(10**cls.DIGITS) if negative else 10**cls.DIGITS)
+        self.digits = digits
+        return self
+
+    def __repr__(self) -> str:
+        sign = "ติดลบ " if self < 0 else ""
+        return f"ตัวเลข{sign}ยาว {self.digits:,} หลัก"
+
+    __str__ = __repr__
+
+
 def _scalar(value: str, plain: bool, line: int, col: int) -> object:
     if not plain:
         if _CONTROL.search(value):  # escapes such as "\x1b" in quotes bypass the text check
@@ -170,16 +190,11 @@ def _scalar(value: str, plain: bool, line: int, col: int) -> object:
     if value in _BOOLS:
         return _BOOLS[value]
     if value in _YAML11_BOOLS:
-        raise LoadError(
-            "L-YAML11-BOOL",
-            f"คำว่า '{value}' กำกวม (YAML บางรุ่นอ่านเป็นจริง/เท็จ) "
-            "ให้ใช้ค่าที่แบบรายงานกำหนด เช่น done หรือ not_yet "
-            f'หรือถ้าตั้งใจให้เป็นข้อความ ให้ใส่เครื่องหมายคำพูด "{value}"',
-            line,
-            col,
-        )
+        raise LoadError("L-YAML11-BOOL", value, line, col)  # worded in parse_text
     digits = arabic_digits(value)
     if _INT.match(digits):
+        if len(digits) > HugeNumber.DIGITS:
+            return HugeNumber(len(digits.lstrip("+-")), digits.startswith("-"))
         return int(digits)
     if _DECIMAL.match(digits):
         return Decimal(digits)
@@ -325,8 +340,8 @@ def _refuse_event(event: Any, cls: type, line: int, col: int) -> None:
         )
 
 
-def _syntax_error(exc: yaml.MarkedYAMLError) -> LoadError:
-    mark = exc.problem_mark or exc.context_mark
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> LoadError:
+    mark = exc.context_mark or exc.problem_mark  # where the broken entry starts
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     if "nesting depth" in str(exc.problem):  # libyaml's own limit, far above ours
         return LoadError(
@@ -335,13 +350,7 @@ def _syntax_error(exc: yaml.MarkedYAMLError) -> LoadError:
             line,
             col,
         )
-    return LoadError(
-        "L-SYNTAX",
-        f"รูปแบบ YAML ไม่ถูกต้อง ({exc.problem or 'syntax'}) "
-        "ให้ตรวจการย่อหน้า เครื่องหมาย : หลังชื่อหัวข้อ และเครื่องหมายคำพูดที่เปิดแล้วไม่ปิด",
-        line,
-        col,
-    )
+    return LoadError("L-SYNTAX", *_syntax_advice(text, line, col, exc))
 
 
 def parse_text(text: str, path: str = "<string>", *, positions: bool = False) -> Document:
@@ -387,17 +396,112 @@ def parse_text(text: str, path: str = "<string>", *, positions: bool = False) ->
                 tree.attach(_scalar(event.value, event.style in _PLAIN, line, col), line, col)
             else:
                 tree.open(cls is _MAP_START, line, col)
-    except LoadError:
+    except LoadError as exc:
+        if exc.code == "L-YAML11-BOOL":
+            exc.message = _yaml11_message(_path_at(text, exc.line), exc.message)
         raise
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(exc) from None
-    except (yaml.YAMLError, RecursionError, MemoryError, ValueError) as exc:
-        raise LoadError("L-SYNTAX", f"อ่านไฟล์ YAML ไม่ได้ ({type(exc).__name__})") from None
+        raise _syntax_error(exc, text) from None
+    except (yaml.YAMLError, RecursionError, MemoryError, ValueError):
+        raise LoadError(
+            "L-SYNTAX",
+            "อ่านไฟล์นี้เป็น YAML ไม่ได้ ให้เริ่มจากแบบรายงานในวิธีส่งรายงานแล้วกรอกใหม่",
+        ) from None
     if not tree.root:
         raise LoadError("L-EMPTY", "ไฟล์ว่าง ให้คัดลอกแบบฟอร์มจากวิธีส่งรายงานแล้วกรอกข้อมูล")
     if positions:
         return Document(path, tree.root[0], tree.key_pos, tree.value_pos)
     return Document(path, tree.root[0], text=text)
+
+
+_KEY_LINE = re.compile(r"^( *)(?:- )?([A-Za-z_][A-Za-z0-9_]*|\"[^\"]*\"):(?:[ ]|$)")
+_NO_SPACE = re.compile(r"^( *)([A-Za-z_][A-Za-z0-9_]*):([^\s/].*)$")
+_QUOTED_START = re.compile(r"^( *[A-Za-z_][A-Za-z0-9_]*: *)([\"'])")
+_COLON_IN_TEXT = re.compile(r"^( *[A-Za-z_][A-Za-z0-9_]*: +)([^\s\"'\[{#][^#]*?: .*)$")
+
+
+def _path_at(text: str, line: int) -> str:
+    """The dotted key of a line, from the keys above it by indentation ("item1.total")."""
+    lines = text.splitlines()
+    parts: list[str] = []
+    indent: int | None = None
+    for i in range(min(line, len(lines)) - 1, -1, -1):
+        m = _KEY_LINE.match(lines[i])
+        if m and (indent is None or len(m[1]) < indent):
+            parts.insert(0, m[2].strip('"'))
+            indent = len(m[1])
+            if indent == 0:
+                break
+    return ".".join(parts)
+
+
+def _yaml11_message(path: str, value: str) -> str:
+    from .form_spec import FORM  # the form knows what each field accepts
+
+    field = FORM.get(path)
+    if field is None:
+        fix = "ให้เขียนค่าตามแบบรายงาน"
+    elif field.choices:
+        fix = f"ให้ตอบ {field.answers_th}"
+    elif field.kind in ("count", "percent", "code"):
+        fix = "ให้เขียนเป็นตัวเลข เช่น 12"
+    elif field.kind == "date":
+        fix = "ให้เขียนวันที่ พ.ศ. แบบ ปปปป-ดด-วว เช่น 2555-05-25"
+    else:
+        fix = "ให้เขียนข้อความตามจริง"
+    named = f"'{path}' ({field.label})" if field else f"'{path or value}'"
+    quote = field is None or field.kind == "text"
+    return f"{named} เขียนว่า {value} ซึ่ง YAML บางรุ่นอ่านเป็นจริง/เท็จ จึงกำกวม {fix}" + (
+        f' หรือถ้าตั้งใจให้เป็นข้อความ ให้ใส่เครื่องหมายคำพูด "{value}"' if quote else ""
+    )
+
+
+def _syntax_advice(text: str, line: int, col: int, exc: yaml.MarkedYAMLError) -> tuple:
+    """(Thai message, line, col) for a parser error: the entry where it starts and the fix,
+    instead of the parser's English a line or two later."""
+    lines = text.splitlines()
+    if "quoted scalar" in str(exc.context) and 0 < line <= len(lines):
+        m = _QUOTED_START.match(lines[line - 1])
+        quote = m[2] if m else '"'
+        return (
+            f"เปิดเครื่องหมายคำพูด {quote} ไว้แต่ไม่ได้ปิด ให้ปิดท้ายข้อความด้วย {quote} ในบรรทัดเดียวกัน",
+            line,
+            len(m[1]) + 1 if m else col,
+        )
+    problem_line = exc.problem_mark.line + 1 if exc.problem_mark else line
+    for i in range(min(problem_line, len(lines)), max(line - 1, 0), -1):
+        m = _NO_SPACE.match(lines[i - 1])
+        if m:
+            return (
+                f"หลังเครื่องหมาย : ของหัวข้อ '{m[2]}' ต้องเว้นวรรค 1 ช่อง ให้แก้เป็น {m[2]}: {m[3][:40]}",
+                i,
+                len(m[1]) + len(m[2]) + 2,
+            )
+    for i in range(min(problem_line, len(lines)), max(line - 1, 0), -1):
+        m = _COLON_IN_TEXT.match(lines[i - 1])
+        if m:
+            key = m[1].strip().rstrip(":")
+            return (
+                f"ข้อความของ '{key}' มีเครื่องหมาย : ตามด้วยเว้นวรรค ซึ่ง YAML อ่านเป็นหัวข้อใหม่ "
+                f'ให้ใส่ข้อความไว้ในเครื่องหมายคำพูด เช่น {key}: "{m[2][:40]}"',
+                i,
+                len(m[1]) + 1,
+            )
+    if "mapping values" in str(exc.problem) and 0 < problem_line <= len(lines):
+        here = lines[problem_line - 1]
+        indent = len(here) - len(here.lstrip(" "))
+        return (
+            f"การย่อหน้าของบรรทัดนี้ ({indent} ช่อง) ไม่ตรงกับหัวข้ออื่นในกลุ่มเดียวกัน "
+            "ให้ย่อหน้าด้วยเว้นวรรคเท่ากับบรรทัดข้างเคียง (หัวข้อย่อยย่อหน้า 2 ช่อง)",
+            problem_line,
+            indent + 1,
+        )
+    return (
+        "รูปแบบ YAML ไม่ถูกต้องที่บรรทัดนี้ ให้ตรวจว่าหลังเครื่องหมาย : มีเว้นวรรค "
+        "การย่อหน้าเท่ากับบรรทัดข้างเคียง และเครื่องหมายคำพูดที่เปิดไว้ปิดครบ",
+        line,
+        col,
+    )
 
 
 _SCALAR = yaml.ScalarEvent

@@ -7,7 +7,7 @@ Dates are CE ``datetime.date`` values; the Buddhist era is for display only.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -135,7 +135,6 @@ class Report:
     reporter_position: str
     note: str | None = None
     received_on: date | None = None  # arrival on main (Thai time) from git; None: unknown
-    data: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def item(self, n: int) -> Answer:
         return getattr(self, f"item{n}")

@@ -36,8 +36,9 @@ def summary_line(findings: list[Finding], checked: int) -> str:
 
 
 def finding_line(f: Finding) -> str:
-    """``path:line:col: severity CODE: message`` on one safe line."""
-    return f"{_one_line(f.path)}:{f.line}:{f.col}: {f.severity} {f.code}: {_one_line(f.message)}"
+    """``path:line:col: ข้อผิดพลาด CODE: message`` (or คำเตือน) on one safe line."""
+    where = f"{_one_line(f.path)}:{f.line}:{f.col}"
+    return f"{where}: {_SEVERITY_TH[f.severity]} {f.code}: {_one_line(f.message)}"
 
 
 def format_text(findings: list[Finding], checked: int) -> str:

@@ -210,8 +210,10 @@ def _load_year(
     try:
         settings = load_settings(root, year)
     except SettingsError as exc:
-        loaded.findings.append(exc.finding)
         exists = (root / SUBMISSIONS / str(year) / SETTINGS_FILE).is_file()
+        if exists or year in fiscal_years(root):
+            loaded.findings.append(exc.finding)  # a settings file someone wrote, or owes
+        # else only reports name this year: the finding is about their fiscal_year
         for report in [*reports, *(r for r, _ in partial)]:
             doc = loaded.documents[report.path]
             loaded.findings.append(rules.year_unavailable(doc, year, exists))

@@ -45,6 +45,7 @@ Decisions the paper form leaves open (errors unless marked *warning*):
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -142,12 +143,18 @@ def _type_contradiction(lao_type: str, name: str) -> str | None:
     return None
 
 
+def visible(text: str) -> str:
+    """The text without spaces and invisible format characters (zero-width space,
+    joiners, direction marks): a name made only of those is blank."""
+    return "".join(ch for ch in text if not ch.isspace() and unicodedata.category(ch) != "Cf")
+
+
 def _text_rules(out: _Out, value: object, loc: tuple, label: str, required: bool) -> None:
     if value is None:
         return
     text = str(value)
-    if required and not clean_text(text):
-        out.add("R-TEXT-EMPTY", loc, f"{label} ว่างอยู่ ให้กรอกข้อมูล")
+    if required and not visible(text):
+        out.add("R-TEXT-EMPTY", loc, f"{label} ว่างอยู่ (ไม่มีตัวอักษรที่มองเห็นได้) ให้กรอกข้อมูล")
     if m := _INVISIBLE.search(text):
         out.add(
             "R-TEXT-INVISIBLE",
@@ -267,10 +274,14 @@ def year_unavailable(doc: Document, fiscal_year: int, settings_exists: bool) -> 
             f"ให้ผู้ดูแลระบบแก้ submissions/{fiscal_year}/settings.yaml ก่อน"
         )
     else:
-        message = (
-            f"ยังไม่เปิดรับรายงานของปีงบประมาณ {fiscal_year} (ไม่มีไฟล์ตั้งค่า) "
-            "ให้ตรวจว่าเขียนปีงบประมาณเป็น พ.ศ. ถูกต้อง เช่น 2555"
+        shown = doc.path.split("/", 1)[1] if doc.path.startswith("submissions/") else doc.path
+        where = parse_report_path(shown)
+        folder = (
+            f"ไฟล์นี้อยู่ในโฟลเดอร์ปีงบประมาณ {where.fiscal_year} ให้แก้ fiscal_year เป็น {where.fiscal_year}"
+            if where is not None and where.fiscal_year != fiscal_year
+            else "ให้ตรวจว่าเขียนปีงบประมาณเป็น พ.ศ. ถูกต้อง เช่น 2555"
         )
+        message = f"รายงานระบุปีงบประมาณ {fiscal_year} ซึ่งระบบยังไม่เปิดรับรายงาน {folder}"
     return Finding(doc.path, line, col, "error", "R-FISCAL-YEAR", message, "fiscal_year")
 
 
@@ -299,6 +310,10 @@ def _path_agrees(r: Report, out: _Out) -> None:
 
 def _identity(r: Report, out: _Out, ctx: Context) -> None:
     _path_agrees(r, out)
+    if out.items:
+        # The file says it is another pilot's (or round's): advice about the name,
+        # district or round window would follow from that one mistake. Say it once.
+        return
     provinces = ctx.country.provinces
     if r.province_code not in provinces:
         hint = (
@@ -587,6 +602,8 @@ def _shares(r: Report, out: _Out, skip: frozenset[str]) -> None:
                 f"ซึ่งเป็นไปไม่ได้ ให้แก้จำนวนให้ไม่เกิน {base.projects}",
             )
             continue
+        if n == 8 and any(f.code == "R-ITEM7-EXCEEDS" for f in out.items):
+            continue  # item 8's percent rests on item 7's count, which is already wrong
         if a.percent is not None and not percent_agrees(a.percent, a.projects, base.projects):
             out.add(
                 "R-PERCENT-MISMATCH",
@@ -596,16 +613,14 @@ def _shares(r: Report, out: _Out, skip: frozenset[str]) -> None:
 
 
 def _texts(r: Report, out: _Out, skip: frozenset[str]) -> None:
-    d = r.data
-    _text_rules(out, d.get("lao_name"), ("lao_name",), "ชื่อเทศบาล/อบต. (lao_name)", True)
-    _text_rules(out, d.get("district"), ("district",), "อำเภอ (district)", True)
-    _text_rules(out, d.get("province"), ("province",), "จังหวัด (province)", True)
-    if "reporter" not in skip and isinstance(d.get("reporter"), dict):
-        rep = d["reporter"]
-        _text_rules(out, rep.get("name"), ("reporter", "name"), "ชื่อผู้รายงาน", True)
-        _text_rules(out, rep.get("position"), ("reporter", "position"), "ตำแหน่งผู้รายงาน", True)
+    _text_rules(out, r.lao_name, ("lao_name",), "ชื่อเทศบาล/อบต. (lao_name)", True)
+    _text_rules(out, r.district, ("district",), "อำเภอ (district)", True)
+    _text_rules(out, r.province, ("province",), "จังหวัด (province)", True)
+    if "reporter" not in skip:
+        _text_rules(out, r.reporter_name, ("reporter", "name"), "ชื่อผู้รายงาน", True)
+        _text_rules(out, r.reporter_position, ("reporter", "position"), "ตำแหน่งผู้รายงาน", True)
     if "note" not in skip:
-        _text_rules(out, d.get("note"), ("note",), "หมายเหตุ (note)", False)
+        _text_rules(out, r.note, ("note",), "หมายเหตุ (note)", False)
 
 
 # ---------------------------------------------------------------- across rounds

@@ -8,6 +8,8 @@ item (from the schema's Thai ``title``) and says what to write instead.
 from __future__ import annotations
 
 import json
+import re
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
@@ -15,8 +17,10 @@ import fastjsonschema
 import jsonschema
 from jsonschema.exceptions import ValidationError, best_match
 
-from .findings import Finding
+from .findings import Finding, echo
+from .form_spec import FORM
 from .load import Document
+from .thai import arabic_digits
 
 _TYPE_TH = {
     "integer": "จำนวนเต็ม",
@@ -95,29 +99,17 @@ def _field_message(
         digits = 4 if last == "district_code" else 2
         return (
             "S-CODE",
-            f"{named} ต้องเป็นรหัส {digits} หลักของกรมการปกครอง (พบ '{err.instance}') "
+            f"{named} ต้องเป็นรหัส {digits} หลักของกรมการปกครอง (พบ '{echo(err.instance)}') "
             'ให้เขียนในเครื่องหมายคำพูด เช่น "5403" สำหรับอำเภอ หรือ "54" สำหรับจังหวัด',
             loc,
         )
     if last.endswith("date") and not isinstance(err.instance, str | type(None)):
         return (
             "S-DATE",
-            f"{named} ต้องเป็นวันที่ พ.ศ. แบบ ปปปป-ดด-วว เช่น 2555-05-25 (พบ '{err.instance}')",
+            f"{named} ต้องเป็นวันที่ พ.ศ. แบบ ปปปป-ดด-วว เช่น 2555-05-25 (พบ '{echo(err.instance)}')",
             loc,
         )
     return None
-
-
-def _type_message(named: str, err: ValidationError) -> str:
-    want = err.validator_value
-    wants = [want] if isinstance(want, str) else list(want)
-    th = " หรือ ".join(_TYPE_TH.get(w, w) for w in wants)
-    hint = ""
-    if "integer" in wants and isinstance(err.instance, str) and err.instance.isdigit():
-        hint = " ถ้าใส่เครื่องหมายคำพูดไว้ ให้ลบออก"
-    elif "string" in wants and isinstance(err.instance, int | float):
-        hint = ' ให้ใส่เครื่องหมายคำพูดครอบ เช่น "..."'
-    return f"{named} ต้องเป็น{th} แต่พบ '{err.instance}'{hint}"
 
 
 def _message(v: jsonschema.Draft202012Validator, err: ValidationError) -> tuple[str, str, tuple]:
@@ -154,11 +146,20 @@ def _message(v: jsonschema.Draft202012Validator, err: ValidationError) -> tuple[
             f"ไม่รู้จักหัวข้อ {names} ใน {named} ให้ตรวจการสะกดชื่อหัวข้อกับแบบฟอร์ม หรือลบหัวข้อนั้นออก",
             (*loc, extra[0]) if extra else loc,
         )
+    if err.instance is None and kind in ("enum", "type"):
+        return (
+            "S-BLANK",
+            f"{named} ยังไม่ได้กรอก ให้กรอกข้อมูลหลังเครื่องหมาย :"
+            + (f" โดยตอบ {_answers(loc)}" if _answers(loc) else " ตามคำอธิบายในแบบรายงาน"),
+            loc,
+        )
     if kind == "enum":
-        allowed = " หรือ ".join(str(x) for x in err.validator_value)
-        return ("S-ENUM", f"ค่า '{err.instance}' ใน {named} ใช้ไม่ได้ ให้เขียนเป็น {allowed}", loc)
-    if kind == "type" and err.instance is None:
-        return ("S-BLANK", f"{named} ยังไม่ได้กรอก ให้กรอกข้อมูลหลังเครื่องหมาย : ตามคำอธิบายในแบบฟอร์ม", loc)
+        allowed = _answers(loc) or " หรือ ".join(str(x) for x in err.validator_value)
+        return (
+            "S-ENUM",
+            f"{named} เขียนว่า '{echo(err.instance)}' ซึ่งไม่ใช่คำตอบของข้อนี้ ให้ตอบ {allowed}",
+            loc,
+        )
     if kind == "type":
         return ("S-TYPE", _type_message(named, err), loc)
     return _limit_message(named, kind, err, loc)
@@ -169,9 +170,23 @@ def _limit_message(
 ) -> tuple[str, str, tuple]:
     """Range, length, format and list errors."""
     if kind in ("minimum", "exclusiveMinimum"):
-        return ("S-RANGE", f"{named} ต้องไม่น้อยกว่า {err.validator_value} (พบ {err.instance})", loc)
+        fix = f"ให้แก้เป็นจำนวนตั้งแต่ {err.validator_value} ขึ้นไป"
+        if isinstance(err.instance, int | float | Decimal) and err.instance < 0:
+            fix += " ไม่ต้องใส่เครื่องหมายลบ"
+        return (
+            "S-RANGE",
+            f"{named} ต้องไม่น้อยกว่า {err.validator_value} (พบ {echo(err.instance)}) {fix}",
+            loc,
+        )
     if kind in ("maximum", "exclusiveMaximum"):
-        return ("S-RANGE", f"{named} ต้องไม่เกิน {err.validator_value} (พบ {err.instance})", loc)
+        fix = f"ให้แก้เป็นจำนวนไม่เกิน {err.validator_value}"
+        if loc and loc[-1] == "percent":
+            fix = "ร้อยละต้องอยู่ระหว่าง 0 ถึง 100 ให้ตรวจจำนวนโครงการ หรือลบบรรทัด percent"
+        return (
+            "S-RANGE",
+            f"{named} ต้องไม่เกิน {err.validator_value} (พบ {echo(err.instance)}) {fix}",
+            loc,
+        )
     if kind == "maxLength":
         return (
             "S-TOO-LONG",
@@ -181,14 +196,61 @@ def _limit_message(
     if kind == "minLength":
         return ("S-EMPTY", f"{named} ว่างอยู่ ให้กรอกข้อมูล", loc)
     if kind in ("anyOf", "oneOf", "pattern"):
-        return ("S-FORMAT", f"{named} มีรูปแบบไม่ถูกต้อง (พบ '{err.instance}') ให้ดูตัวอย่างในแบบฟอร์ม", loc)
+        return (
+            "S-FORMAT",
+            f"{named} มีรูปแบบไม่ถูกต้อง (พบ '{echo(err.instance)}') ให้ดูตัวอย่างในแบบฟอร์ม",
+            loc,
+        )
     if kind == "uniqueItems":
         return ("S-DUPLICATE-ITEM", f"{named} มีค่าซ้ำกัน ให้ใส่แต่ละค่าเพียงครั้งเดียว", loc)
     if kind == "maxItems":
         return ("S-TOO-MANY", f"{named} มีได้ไม่เกิน {err.validator_value} รายการ", loc)
     if kind == "propertyNames":
         return ("S-KEY-FORMAT", f"ชื่อหัวข้อ '{err.instance}' ใน {named} ต้องเป็นรหัสอำเภอ 4 หลัก", loc)
-    return ("S-INVALID", f"{named} ไม่ถูกต้อง: {err.message}", loc)
+    return ("S-INVALID", f"{named} ไม่ถูกต้อง ให้ตรวจกับคำอธิบายในแบบรายงาน", loc)
+
+
+def _answers(loc: tuple) -> str:
+    """The paper's answers for a choice field ('มีคณะทำงาน หรือ ยังไม่มีคณะทำงาน'), or ''."""
+    field = FORM.get(".".join(str(p) for p in loc if not isinstance(p, int)))
+    return field.answers_th if field is not None and field.choices else ""
+
+
+_PERCENT_TEXT = re.compile(r"^\s*[-+]?[\d๐-๙]+(?:\.[\d๐-๙]+)?\s*%\s*$")
+_GROUPED = re.compile(r"^\s*\d{1,3}(?:,\d{3})+\s*$")
+_NO_SPACE = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*):(\S.*)$")
+
+
+def _type_message(named: str, err: ValidationError) -> str:
+    """S-TYPE: what was found and the fix, e.g. '30%' -> remove the % sign."""
+    want = err.validator_value
+    wants = [want] if isinstance(want, str) else list(want)
+    th = " หรือ ".join(_TYPE_TH.get(w, w) for w in wants)
+    value = err.instance
+    found = f"{named} ต้องเป็น{th} แต่พบ '{echo(value)}'"
+    number = "integer" in wants or "number" in wants
+    if isinstance(value, bool):
+        return f"{found} ซึ่งอ่านเป็นค่าจริง/เท็จ ให้เขียนตามคำอธิบายในแบบรายงาน"
+    if number and isinstance(value, str):
+        if _PERCENT_TEXT.match(value):
+            return (
+                f"{found} ให้ลบเครื่องหมาย % ออก เหลือแต่ตัวเลข เช่น {value.strip().rstrip('%').strip()}"
+            )
+        if _GROUPED.match(value):
+            return f"{found} ให้ลบเครื่องหมายจุลภาค (,) ออก เช่น {value.replace(',', '').strip()}"
+        if arabic_digits(value.strip()).isdigit():
+            return f"{found} ให้ลบเครื่องหมายคำพูดออก เหลือแต่ตัวเลข"
+        return f"{found} ให้เขียนเป็นตัวเลขอย่างเดียว ไม่มีหน่วยหรือข้อความ เช่น 12"
+    if "integer" in wants and isinstance(value, Decimal | float):
+        return f"{found} ให้เขียนเป็นจำนวนเต็ม ไม่มีทศนิยม"
+    if "object" in wants and isinstance(value, str) and (m := _NO_SPACE.match(value.strip())):
+        return (
+            f"{named} ต้องมีหัวข้อย่อย แต่พบข้อความ '{echo(value)}' "
+            f"ให้เว้นวรรค 1 ช่องหลังเครื่องหมาย : เป็น {m[1]}: {echo(m[2])}"
+        )
+    if "string" in wants and isinstance(value, int | float | Decimal):
+        return f'{found} ให้ใส่เครื่องหมายคำพูดครอบ เช่น "..."'
+    return found + " ให้เขียนตามคำอธิบายในแบบรายงาน"
 
 
 def schema_findings(doc: Document, schema_path: Path) -> list[Finding]:
@@ -196,8 +258,13 @@ def schema_findings(doc: Document, schema_path: Path) -> list[Finding]:
         return []
     v = validator(schema_path)
     found: list[Finding] = []
+    valued: set[str] = set()  # one finding about a value: "-3" breaks two minimums, say so once
     for err in sorted(v.iter_errors(doc.data), key=lambda e: tuple(map(str, e.absolute_path))):
         code, message, loc = _message(v, err)
+        if code not in ("S-UNKNOWN-KEY", "S-REQUIRED"):
+            if _dotted(loc) in valued:
+                continue
+            valued.add(_dotted(loc))
         line, col = doc.where(loc, key=code in ("S-UNKNOWN-KEY", "S-REQUIRED"))
         found.append(Finding(doc.path, line, col, "error", code, message, _dotted(loc)))
     return found

@@ -70,7 +70,7 @@ def test_warnings_alone_exit_zero(repo, capsys):
     put(repo, "R-DATE-LATE.yaml")
     code, out, _ = run(capsys, "--root", str(repo))
     assert code == 0
-    assert "warning R-DATE-LATE" in out and out.splitlines()[-1].startswith("ผ่าน")
+    assert "คำเตือน R-DATE-LATE" in out and out.splitlines()[-1].startswith("ผ่าน")
 
 
 def test_json_format(repo, capsys):

@@ -13,9 +13,11 @@ import pytest
 import yaml
 
 from site_builder.aggregate import NOT_REGISTERED, aggregate, evaluate_all
+from site_builder.answers import canonical_document
 from site_builder.convert import clean_text
 from site_builder.demo import generate, is_fictional
 from site_builder.exports import COLUMNS, neutralise, write_open_data
+from site_builder.load import parse_text
 from site_builder.model import FICTIONAL_LABEL
 from site_builder.repository import load_repository
 from site_builder.thai import arabic_digits, be_iso, parse_be_date
@@ -92,13 +94,17 @@ def _expected_cell(key: str, raw: object) -> str:
 
 @pytest.mark.parametrize("site", ["fixture_site", "demo_site"])
 def test_every_field_of_every_report_reaches_the_csv_and_json_unchanged(site, request):
-    out, ds, *_ = request.getfixturevalue(site)
+    out, ds, _, root = request.getfixturevalue(site)
     rows = {r["path"]: r for r in read_csv(out / "reports.csv")}
     records = {r["path"]: r for r in json.loads((out / "reports.json").read_text())["reports"]}
     assert len(rows) == len(records) == len(ds.reports) > 0
     names = {c[0] for c in COLUMNS["reports.csv"]}
+    thai_answers = 0
     for report in ds.reports:
-        raw = _flatten(report.data)
+        filed = parse_text((root / report.path).read_text(encoding="utf-8"), report.path)
+        thai_answers += filed.data["item2"]["status"] not in ("done", "not_yet")
+        # The paper's wording is an answer; the exports keep the one canonical code.
+        raw = _flatten(canonical_document(filed).data)
         row, rec = rows[report.path], records[report.path]
         assert set(raw) <= names, set(raw) - names
         for key, value in raw.items():
@@ -114,6 +120,9 @@ def test_every_field_of_every_report_reaches_the_csv_and_json_unchanged(site, re
         assert rec["note"] == report.note
         if report.item7.percent is not None:
             assert Decimal(str(rec["item7.percent"])) == report.item7.percent
+        assert row["item2.status"] in ("done", "not_yet")
+    if site == "demo_site":
+        assert 0 < thai_answers < len(ds.reports)  # both ways of answering are exercised
 
 
 def test_csv_is_utf8_with_bom_and_crlf(fixture_site):

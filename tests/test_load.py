@@ -71,7 +71,9 @@ def test_positions_point_at_the_problem():
     assert (load(HOSTILE / "tab-indent.yaml").line) == 2
     bool_finding = load(HOSTILE / "yaml11-bool.yaml")
     assert (bool_finding.line, bool_finding.col) == (2, 11)
-    assert '"yes"' in bool_finding.message  # tells how to keep it as text
+    # names the field and its allowed answers, in the paper's wording
+    assert "'item2.status'" in bool_finding.message
+    assert "มีคณะทำงาน หรือ ยังไม่มีคณะทำงาน" in bool_finding.message
 
 
 def test_five_megabyte_file_is_refused_without_reading_it_all(tmp_path):

@@ -306,3 +306,31 @@ def test_dla_code_is_a_short_number(tmp_path):
         path.write_text(text, encoding="utf-8")
         found, _ = check_in_repo(tmp_path / value[:3], path, "submissions/2555/54/pilots.yaml")
         assert ([f.code for f in found] == []) is ok, (value[:10], found)
+
+
+@pytest.mark.parametrize(
+    ("case", "line_text", "words"),
+    [
+        ("case-wrong-district-folder", 'district_code: "5403"', "ให้แก้ district_code เป็น 5402"),
+        ("case-blank-choice", "  status:", "ยังไม่ได้กรอก"),
+        ("case-boolean-choice", "  status: true", "'true'"),
+        ("case-percent-sign", "  percent: 33.33%", "ให้ลบเครื่องหมาย % ออก"),
+        ("case-negative-count", "  total: -12", "ไม่ต้องใส่เครื่องหมายลบ"),
+        ("case-huge-number", "  total: 1000", "ตัวเลขยาว 5,001 หลัก"),
+        ("case-huge-percent", "  percent: 999", "ตัวเลขยาว 60,000 หลัก"),
+        ("case-zero-width-name", "  name:", "ว่างอยู่"),
+        ("case-fiscal-year-without-settings", "fiscal_year: 2556", "ให้แก้ fiscal_year เป็น 2555"),
+        ("case-yaml11-bool-count", "  total: on", "'item1.total'"),
+        ("case-syntax-no-space", "lao_type:sao", "ต้องเว้นวรรค"),
+        ("case-syntax-unclosed-quote", '  name: "นางสาว', "ไม่ได้ปิด"),
+        ("case-syntax-colon-in-text", "note: ปัญหา:", "ใส่ข้อความไว้ในเครื่องหมายคำพูด"),
+    ],
+)
+def test_section_4_findings_point_at_the_entry_and_say_the_fix(tmp_path, case, line_text, words):
+    fixture = FIXTURES / "reports" / f"{case}.yaml"
+    _, path = header(fixture)
+    (f,) = check_in_repo(tmp_path, fixture, path)[0]
+    lines = fixture.read_text(encoding="utf-8").splitlines()
+    assert lines[f.line - 1].startswith(line_text), (f.line, f.message)
+    assert words in f.message and len(f.message) < 400
+    assert not any(w in f.message for w in ("None", "True", "could not", "mapping", "Error"))

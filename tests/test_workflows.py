@@ -397,7 +397,7 @@ def test_pre_commit_hook_blocks_a_bad_report_and_passes_a_good_one(tmp_path):
 
     bad = hook(ROOT / "tests/fixtures/pr/failing/submissions/2555/54/5403/round-1.yaml")
     assert bad.returncode == 1, bad.stdout + bad.stderr
-    assert f"{report}:6:14: error R-DATE-CE:" in bad.stdout
+    assert f"{report}:6:14: ข้อผิดพลาด R-DATE-CE:" in bad.stdout
     good = hook(ROOT / "tests/fixtures/pr/passing/submissions/2555/54/5403/round-1.yaml")
     assert good.returncode == 0, good.stdout + good.stderr
     assert "Passed" in good.stdout
