@@ -17,7 +17,7 @@ from tests.conftest import EMPTY, FIXTURES, ROOT
 BAD = "submissions/2555/54/5403/round-1.yaml"
 UNDONE = "submissions/2555/54/5401/round-2.yaml"
 LINE = re.compile(
-    r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning) (?P<code>[A-Z0-9-]+): (?P<msg>.+)$"
+    r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<sev>ข้อผิดพลาด|คำเตือน) (?P<code>[A-Z0-9-]+): (?P<msg>.+)$"
 )
 
 
@@ -61,7 +61,7 @@ def test_text_format_one_finding_per_line_and_a_thai_summary(repo, capsys):
     assert code == 1
     *lines, summary = out.splitlines()
     (m,) = [LINE.match(line) for line in lines]
-    assert m["path"] == BAD and m["code"] == "R-PERCENT-MISMATCH" and m["sev"] == "error"
+    assert m["path"] == BAD and m["code"] == "R-PERCENT-MISMATCH" and m["sev"] == "ข้อผิดพลาด"
     assert (m["line"], m["col"]) == ("33", "12")
     assert summary.startswith("ไม่ผ่าน: พบข้อผิดพลาด 1 รายการ")
 

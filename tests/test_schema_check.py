@@ -9,9 +9,11 @@ from tests.conftest import ROOT
 SCHEMA = ROOT / "schema" / "report.schema.json"
 REGISTRY_SCHEMA = ROOT / "schema" / "registry.schema.json"
 VALID = (ROOT / "tests" / "fixtures" / "valid" / "round-1.yaml").read_text(encoding="utf-8")
-FIXTURES = sorted((ROOT / "tests" / "fixtures" / "reports").glob("*.yaml")) + sorted(
-    (ROOT / "schema" / "templates").glob("*.yaml")
-)
+FIXTURES = sorted(  # the ones the loader refuses (# expect: L-...) never reach the schema
+    p
+    for p in (ROOT / "tests" / "fixtures" / "reports").glob("*.yaml")
+    if "# expect: L-" not in p.read_text(encoding="utf-8")
+) + sorted((ROOT / "schema" / "templates").glob("*.yaml"))
 
 
 def findings(text: str):
