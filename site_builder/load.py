@@ -159,6 +159,7 @@ class HugeNumber(int):
     only ever end as a range finding at its own line."""
 
     DIGITS = 30
+    digits: int
 
     def __new__(cls, digits: int, negative: bool = False) -> HugeNumber:
         self = super().__new__(cls, -(10**cls.DIGITS) if negative else 10**cls.DIGITS)
