@@ -131,7 +131,7 @@ def run(args: argparse.Namespace) -> int:
         print("ยังไม่มีรายงานครั้งก่อน จึงเริ่มจากแบบรายงานเปล่า")
     for path in skipped:
         print(f"คำเตือน: ไม่ได้คัดลอกจาก {path} เพราะไฟล์นั้นยังมีข้อผิดพลาด", file=sys.stderr)
-    print(f"กรอกช่องที่ว่างให้ครบ แล้วตรวจด้วยคำสั่ง: site-builder validate {rel}")
+    print(f"กรอกช่องที่ว่างให้ครบ แล้วตรวจด้วยคำสั่ง: .venv/bin/site-builder validate {rel}")
     return 0
 
 
