@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Literal
 
+from .finding_codes import CATALOGUE
+
 Severity = Literal["error", "warning"]
 
 
@@ -27,7 +29,12 @@ class Finding:
         return self.severity == "error"
 
     def as_dict(self) -> dict[str, object]:
-        return asdict(self)
+        """The finding plus its catalogue entry's Thai title and help (JSON output)."""
+        entry = CATALOGUE.get(self.code)
+        return asdict(self) | {
+            "title": entry.title if entry else "",
+            "help": entry.help if entry else "",
+        }
 
 
 ECHO_MAX = 60  # characters of an officer's text quoted back in a message

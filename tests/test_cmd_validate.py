@@ -88,7 +88,10 @@ def test_json_format(repo, capsys):
         "code",
         "message",
         "field",
+        "title",
+        "help",
     }
+    assert all(f["title"] and f["help"] for f in doc["findings"])  # from the catalogue
 
 
 def test_github_format_annotations_and_summary_file(repo, capsys, tmp_path, monkeypatch):

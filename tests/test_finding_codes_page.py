@@ -1,7 +1,10 @@
-"""docs/finding-codes.md explains every code the checks can emit, and no code that is gone."""
+"""The catalogue of findings holds every code the checks emit and no code that is gone;
+docs/finding-codes.md is rendered from it; JSON output carries each code's title and help."""
 
 import re
 
+from site_builder.finding_codes import CATALOGUE, render_page
+from site_builder.findings import Finding
 from tests.conftest import ROOT
 
 PAGE = ROOT / "docs" / "finding-codes.md"
@@ -19,7 +22,20 @@ def _emitted() -> set[str]:
 
 
 def _documented() -> set[str]:
-    return set(re.findall(rf"^\| ({_CODE}) \|", PAGE.read_text(encoding="utf-8"), re.MULTILINE))
+    return set(CATALOGUE)
+
+
+def test_the_page_is_rendered_from_the_catalogue():
+    assert PAGE.read_text(encoding="utf-8") == render_page(), (
+        "run: .venv/bin/python -m site_builder.finding_codes"
+    )
+
+
+def test_json_findings_carry_title_and_help():
+    f = Finding("a.yaml", 1, 1, "warning", "R-DATE-LATE", "ข้อความ")
+    d = f.as_dict()
+    assert d["title"] == CATALOGUE["R-DATE-LATE"].title and d["help"]
+    assert CATALOGUE["R-DATE-LATE"].severity == "warning"
 
 
 def test_every_emitted_code_is_explained():
