@@ -14,7 +14,7 @@ no var() reads (theme, site styles, pages, scripts) are dropped too.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 STYLESHEETS = ("assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css")
@@ -39,9 +39,12 @@ OWN_STYLES = ("assets/kpi/*.css",)  # kept whole; their var() reads keep the the
 # Attribute selectors whose value must appear in a page for the rule to matter.
 VALUED_ATTRIBUTES = ("dir", "data-md-color-scheme", "data-md-color-primary", "data-md-color-accent")
 
-_CLASS_ATTR = re.compile(r'\bclass="([^"]*)"')
-_ID_ATTR = re.compile(r'\bid="([^"]*)"')
-_VALUED = re.compile(r"\b(" + "|".join(VALUED_ATTRIBUTES) + r')="([^"]*)"')
+# Without a leading \b the regex engine can jump to the literal prefix, about ten
+# times faster on a large site; _attrs() applies the word boundary itself.
+_CLASS_ATTR = re.compile(r'class="([^"]*)"')
+_ID_ATTR = re.compile(r'id="([^"]*)"')
+_VALUED = re.compile(r"(" + "|".join(VALUED_ATTRIBUTES) + r')="([^"]*)"')
+_WORD_CHAR = re.compile(r"\w")
 _WORD = re.compile(r"[A-Za-z_][\w-]*")
 _SEL_TOKEN = re.compile(r"([.#])(-?[A-Za-z_][\w-]*)")
 _SEL_ATTR = re.compile(r"\[(" + "|".join(VALUED_ATTRIBUTES) + r')=["\']?([\w-]+)["\']?\]')
@@ -57,10 +60,10 @@ class Used:
         self.attributes: set[tuple[str, str]] = set()  # (attribute, value) on some page
 
     def add_page(self, html: str) -> None:
-        for value in _CLASS_ATTR.findall(html):
-            self.names.update(value.split())
-        self.names.update(_ID_ATTR.findall(html))
-        self.attributes.update(_VALUED.findall(html))
+        for m in _attrs(_CLASS_ATTR, html):
+            self.names.update(m[1].split())
+        self.names.update(m[1] for m in _attrs(_ID_ATTR, html))
+        self.attributes.update((m[1], m[2]) for m in _attrs(_VALUED, html))
 
     def add_script(self, text: str) -> None:
         self.names.update(_WORD.findall(text))
@@ -70,6 +73,18 @@ class Used:
         if any(name not in self.names for _, name in _SEL_TOKEN.findall(flat)):
             return False
         return all(attr in self.attributes for attr in _SEL_ATTR.findall(flat))
+
+
+def _attrs(rx: re.Pattern[str], html: str) -> Iterator[re.Match[str]]:
+    """Matches of ``rx`` that start at a word boundary, as ``\\b`` + ``rx`` would find."""
+    pos = 0
+    while (m := rx.search(html, pos)) is not None:
+        start = m.start()
+        if start and _WORD_CHAR.match(html, start - 1):
+            pos = start + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 def _strip_parens(text: str) -> str:
