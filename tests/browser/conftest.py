@@ -6,12 +6,14 @@ check measures what a phone would really download on a first visit.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gzip
 import http.server
 import io
 import os
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -75,20 +77,23 @@ def _unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
-def _serve(directory: Path):
+@contextlib.contextmanager
+def _serve(directory: Path) -> Iterator[str]:
+    """Serve ``directory`` on a free local port; yields its base URL."""
     handler = functools.partial(_Handler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
 
 
 @pytest.fixture(scope="session")
 def built(scoring_site, chromium_path):
     """The Phrae scoring fixture (8 pilots, reports in rounds 1-3), served."""
-    site = scoring_site
-    server = _serve(site)
-    yield site, f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with _serve(scoring_site) as url:
+        yield scoring_site, url
 
 
 @pytest.fixture(scope="session")
@@ -97,18 +102,15 @@ def subpath(built, tmp_path_factory):
     site, _ = built
     parent = tmp_path_factory.mktemp("subpath")
     (parent / "kpi").symlink_to(site, target_is_directory=True)
-    server = _serve(parent)
-    yield f"http://127.0.0.1:{server.server_address[1]}/kpi/"
-    server.shutdown()
+    with _serve(parent) as url:
+        yield url + "kpi/"
 
 
 @pytest.fixture(scope="session")
 def hostile(hostile_site, chromium_path):
     """A site built from names and answers that try to inject markup and scripts, served."""
-    site = hostile_site
-    server = _serve(site)
-    yield site, f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with _serve(hostile_site) as url:
+        yield hostile_site, url
 
 
 @pytest.fixture(scope="session")
@@ -116,9 +118,8 @@ def realistic(tmp_path_factory, chromium_path):
     """The realistic search set (878 real subdistrict names, fictional registrations)."""
     work = tmp_path_factory.mktemp("realistic-site")
     site = build(work, write_tree(work / "data")).site_dir
-    server = _serve(site)
-    yield site, f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with _serve(site) as url:
+        yield site, url
 
 
 @pytest.fixture(scope="session")

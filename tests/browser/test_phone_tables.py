@@ -58,9 +58,8 @@ def demo_served(tmp_path_factory, chromium_path):
     work = tmp_path_factory.mktemp("demo-site")
     data = work / "data"
     assert main(["demo", "--out", str(data), "--provinces", "54,30", "--quiet"]) == 0
-    server = _serve(build(work, data).site_dir)
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with _serve(build(work, data).site_dir) as url:
+        yield url
 
 
 @pytest.mark.parametrize("which", ["scoring", "demo"])
