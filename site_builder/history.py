@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
+from functools import cached_property
 
 from .convert import to_report
 from .evaluate import CRITERIA, evaluate
@@ -153,8 +154,13 @@ class History:
 
     def withdrawn(self) -> list[ReportHistory]:
         """Reports no longer in the tree: withdrawn or moved away, newest last."""
+        return list(self._withdrawn)
+
+    @cached_property
+    def _withdrawn(self) -> tuple[ReportHistory, ...]:
+        # Found once per build: every pilot page asks, and reports outnumber pilots.
         gone = [h for h in self.reports.values() if h.gone is not None]
-        return sorted(gone, key=lambda h: (h.last.time, h.path))
+        return tuple(sorted(gone, key=lambda h: (h.last.time, h.path)))
 
 
 def unavailable(status: str) -> History:
