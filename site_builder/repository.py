@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import geography, layout, rules
+from . import fanout, geography, layout, rules
 from .answers import canonical_document
 from .convert import be_correction, code_str, to_pilots, to_report
 from .findings import Finding
@@ -39,7 +39,8 @@ class Loaded:
 
     datasets: dict[int, Dataset] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
-    documents: dict[str, Document] = field(default_factory=dict)
+    documents: dict[str, Document] = field(default_factory=dict)  # positions; data dropped
+    files: list[str] = field(default_factory=list)  # every YAML file found, relative to the root
     country: geography.Country = field(default_factory=geography.real_country)
 
     def errors(self) -> list[Finding]:
@@ -119,7 +120,28 @@ def _without_bad_dates(doc: Document, found: list[Finding]) -> tuple[Document | 
     return stand_in, broken
 
 
-_Partial = tuple[Report, frozenset[str]]  # a rejected report's intact parts, still checked
+@dataclass(frozen=True, slots=True)
+class _FileResult:
+    """What checking one report file on its own gives (picklable: it may come from a
+    forked worker). ``document`` keeps no data: the typed report carries it, and the
+    positions are read again from the file if a later finding needs them."""
+
+    findings: list[Finding]
+    document: Document | None = None
+    report: Report | None = None
+    broken: frozenset[str] | None = None  # rejected: the parts its checks left out
+    checked: bool = False  # the single-report rules ran with the year's context
+    valid: bool = False  # checked, and no error: it may enter the dataset
+
+
+@dataclass(frozen=True)
+class _Unavailable:
+    """A fiscal year whose settings cannot be read: its reports cannot be checked."""
+
+    settings_exist: bool
+
+
+_Year = rules.Context | _Unavailable
 
 
 def _load(
@@ -127,29 +149,56 @@ def _load(
 ) -> Loaded:
     schema_base = (schema_root or layout.schema_root(root)).absolute()
     loaded = Loaded(country=country)
-    by_year: dict[int, list[Report]] = {}
-    partial: dict[int, list[_Partial]] = {}
     report_schema = schema_base / SCHEMA_DIR / REPORT_SCHEMA
-    for path in yaml_files(root):
-        doc = _report_document(path, root, loaded)
-        if doc is None:
-            continue
-        report, broken = _to_report(doc, report_schema, loaded)
-        if report is None:
-            continue
-        if broken is None:
-            by_year.setdefault(report.fiscal_year, []).append(report)
-        else:
-            partial.setdefault(report.fiscal_year, []).append((report, broken))
-    for year in sorted(set(fiscal_years(root)) | set(by_year) | set(partial)):
-        _load_year(root, year, loaded, schema_base, by_year.get(year, []), partial.get(year, []))
+    # Each year's settings and registry first, so every report file can then be
+    # checked on its own, on every core (fanout.py); cross-file rules stay here.
+    years: dict[int, _Year] = {}
+    withdrawn: dict[int, list] = {}
+    for year in fiscal_years(root):
+        years[year] = _year_context(root, year, loaded, schema_base, withdrawn)
+
+    def one(path: Path) -> _FileResult:
+        return _check_file(path, root, report_schema, years)
+
+    by_year: dict[int, list[_FileResult]] = {}
+    paths = yaml_files(root)
+    loaded.files = [p.relative_to(root).as_posix() for p in paths]
+    for result in fanout.map_ordered(one, paths):
+        loaded.findings.extend(result.findings)
+        if result.document is not None:
+            loaded.documents[result.document.path] = result.document
+        if result.report is not None:
+            by_year.setdefault(result.report.fiscal_year, []).append(result)
+    for year in sorted(set(years) | set(by_year)):
+        if year not in years:  # named only by reports: no folder, so no settings
+            years[year] = _year_context(root, year, loaded, schema_base, withdrawn)
+        _finish_year(year, years[year], loaded, by_year.get(year, []), withdrawn)
     if only is not None:
         loaded.findings = [f for f in loaded.findings if f.path in only]
     loaded.findings.sort()
     return loaded
 
 
-def _report_document(path: Path, root: Path, loaded: Loaded) -> Document | None:
+def _check_file(
+    path: Path, root: Path, report_schema: Path, years: dict[int, _Year]
+) -> _FileResult:
+    """Load, schema, convert and the single-report rules for one file."""
+    findings: list[Finding] = []
+    doc = _report_document(path, root, findings)
+    if doc is None:
+        return _FileResult(findings)
+    report, broken = _to_report(doc, report_schema, findings)
+    ctx = years.get(report.fiscal_year) if report is not None else None
+    checked = valid = False
+    if report is not None and isinstance(ctx, rules.Context):
+        found = rules.check_report(report, doc, ctx, skip=broken or frozenset())
+        findings.extend(found)
+        checked = True
+        valid = broken is None and not any(f.is_error for f in found)
+    return _FileResult(findings, doc.with_data(None), report, broken, checked, valid)
+
+
+def _report_document(path: Path, root: Path, findings: list[Finding]) -> Document | None:
     """A report file read as YAML; None (with findings) for anything else or unreadable."""
     base = root / SUBMISSIONS
     kind = classify(_rel(path, base))
@@ -157,39 +206,37 @@ def _report_document(path: Path, root: Path, loaded: Loaded) -> Document | None:
     if path.is_symlink():
         refused = load_yaml(path, base, shown)  # always the L-SYMLINK finding
         if isinstance(refused, Finding):
-            loaded.findings.append(refused)
+            findings.append(refused)
         return None
     if kind in ("settings", "registry", "withdrawals"):
         return None
     if kind == "unknown":
-        loaded.findings.append(rules.misplaced_file(shown))
+        findings.append(rules.misplaced_file(shown))
         return None
     doc = load_yaml(path, base, shown)
     if isinstance(doc, Finding):
-        loaded.findings.append(doc)
+        findings.append(doc)
         return None
-    doc = canonical_document(doc)  # the paper's Thai wording -> canonical codes
-    loaded.documents[doc.path] = doc
-    return doc
+    return canonical_document(doc)  # the paper's Thai wording -> canonical codes
 
 
 def _to_report(
-    doc: Document, report_schema: Path, loaded: Loaded
+    doc: Document, report_schema: Path, findings: list[Finding]
 ) -> tuple[Report | None, frozenset[str] | None]:
     """The typed report and, when the file is rejected, the parts left out of its checks."""
     found = schema_findings(doc, report_schema)
     if found:
-        loaded.findings.extend(found)
+        findings.extend(found)
         # Still check the intact parts, so officers see every problem in one pass.
         broken = rules.broken_keys(doc, found)
         stand_in = rules.partial_document(doc, broken)
         if stand_in is None:
             return None, None
         report, found = to_report(stand_in)
-        loaded.findings.extend(found)
+        findings.extend(found)
         return report, frozenset(broken)
     report, found = to_report(doc)
-    loaded.findings.extend(found)
+    findings.extend(found)
     if report is not None or not found:
         return report, None
     # Unreadable dates: check the rest too, so one pass shows every problem.
@@ -198,15 +245,11 @@ def _to_report(
     return report, frozenset(unread)
 
 
-def _load_year(
-    root: Path,
-    year: int,
-    loaded: Loaded,
-    schema_base: Path,
-    reports: list[Report],
-    partial: list[_Partial],
-) -> None:
-    """Check one fiscal year's reports against its settings and registry."""
+def _year_context(
+    root: Path, year: int, loaded: Loaded, schema_base: Path, withdrawn: dict[int, list]
+) -> _Year:
+    """One fiscal year's settings, registry and withdrawals: what its reports are
+    checked against, or the settings problem that stops them being checked."""
     try:
         settings = load_settings(root, year)
     except SettingsError as exc:
@@ -214,32 +257,50 @@ def _load_year(
         if exists or year in fiscal_years(root):
             loaded.findings.append(exc.finding)  # a settings file someone wrote, or owes
         # else only reports name this year: the finding is about their fiscal_year
-        for report in [*reports, *(r for r, _ in partial)]:
-            doc = loaded.documents[report.path]
-            loaded.findings.append(rules.year_unavailable(doc, year, exists))
-        return
+        return _Unavailable(exists)
     country = loaded.country
     pilots = load_registry(root, year, loaded, schema_base)
-    withdrawn, found = load_withdrawals(root, year, schema_base)
+    withdrawn[year], found = load_withdrawals(root, year, schema_base)
     loaded.findings.extend(found)
-    ctx = rules.Context(
+    return rules.Context(
         settings=settings, pilots=pilots, districts=country.by_code, country=country
     )
+
+
+def _finish_year(
+    year: int,
+    ctx: _Year,
+    loaded: Loaded,
+    results: list[_FileResult],
+    withdrawn: dict[int, list],
+) -> None:
+    """The rules across one year's reports, and its dataset."""
+    if isinstance(ctx, _Unavailable):
+        for result in results:
+            assert result.document is not None
+            loaded.findings.append(
+                rules.year_unavailable(result.document, year, ctx.settings_exist)
+            )
+        return
     valid: list[Report] = []
-    for report in reports:
-        found = rules.check_report(report, loaded.documents[report.path], ctx)
-        loaded.findings.extend(found)
-        if not any(f.is_error for f in found):
+    for result in results:
+        report = result.report
+        assert report is not None and result.document is not None
+        if not result.checked:  # a year first seen in this report (not in the tree's folders)
+            found = rules.check_report(
+                report, result.document, ctx, skip=result.broken or frozenset()
+            )
+            loaded.findings.extend(found)
+            if result.broken is None and not any(f.is_error for f in found):
+                valid.append(report)
+        elif result.valid:
             valid.append(report)
-    for report, skipped in partial:
-        doc = loaded.documents[report.path]
-        loaded.findings.extend(rules.check_report(report, doc, ctx, skip=skipped))
     found, valid = rules.check_across(valid, loaded.documents, ctx)
     loaded.findings.extend(found)
     loaded.datasets[year] = Dataset(
-        settings=settings,
-        districts=country.districts,
-        pilots=pilots,
+        settings=ctx.settings,
+        districts=loaded.country.districts,
+        pilots=ctx.pilots,
         reports=tuple(sorted(valid, key=lambda r: (r.district_code, r.round))),
-        withdrawals=tuple(withdrawn),
+        withdrawals=tuple(withdrawn.get(year, ())),
     )

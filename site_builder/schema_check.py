@@ -12,15 +12,18 @@ import re
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import fastjsonschema
-import jsonschema
-from jsonschema.exceptions import ValidationError, best_match
 
 from .findings import Finding, echo
 from .form_spec import FORM
 from .load import Document
 from .thai import arabic_digits
+
+if TYPE_CHECKING:  # jsonschema is imported only when a file is invalid (~40 ms of start-up)
+    import jsonschema
+    from jsonschema.exceptions import ValidationError
 
 _TYPE_TH = {
     "integer": "จำนวนเต็ม",
@@ -35,6 +38,8 @@ _TYPE_TH = {
 
 @cache
 def validator(schema_path: Path) -> jsonschema.Draft202012Validator:
+    import jsonschema
+
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
     return jsonschema.Draft202012Validator(schema)
@@ -127,6 +132,8 @@ def _message(v: jsonschema.Draft202012Validator, err: ValidationError) -> tuple[
     if kind in ("anyOf", "oneOf") and err.context:
         # "a count or empty": explain the branch that was meant, not the null one
         meant = [e for e in err.context if e.validator_value != "null"] or list(err.context)
+        from jsonschema.exceptions import best_match
+
         return _message(v, best_match(meant))
     if kind == "required":
         missing = err.message.split("'")[1] if "'" in err.message else "?"

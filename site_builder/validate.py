@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import rules
 from .findings import Finding
-from .layout import SUBMISSIONS, schema_root, yaml_files
+from .layout import SUBMISSIONS, schema_root
 from .repository import load_repository
 
 
@@ -77,6 +77,5 @@ def validate(paths: list[str], root: Path) -> tuple[list[Finding], int]:
     chosen, problems = select(paths, root) if paths else ((lambda _p: True), [])
     loaded = load_repository(root, schema_root=schema_root(root))
     findings = [f for f in loaded.findings if chosen(f.path)]
-    files = {p.relative_to(root).as_posix() for p in yaml_files(root)}
-    checked = sum(1 for p in files if chosen(p))
+    checked = sum(1 for p in set(loaded.files) if chosen(p))
     return sorted(set(findings) | set(problems)), checked
