@@ -124,6 +124,9 @@ def _message(v: jsonschema.Draft202012Validator, err: ValidationError) -> tuple[
     title = _title(v, loc)
     named = f"'{field}'" + (f" ({title})" if title else "")
     kind = err.validator
+    if "propertyNames" in err.absolute_schema_path:
+        # jsonschema reports a key's error by the keyword inside propertyNames (pattern)
+        kind = "propertyNames"
     last = str(loc[-1]) if loc else ""
     if kind not in ("required", "additionalProperties"):
         special = _field_message(named, last, err, loc)
@@ -214,7 +217,8 @@ def _limit_message(
         return ("S-TOO-MANY", f"{named} มีได้ไม่เกิน {err.validator_value} รายการ", loc)
     if kind == "propertyNames":
         return ("S-KEY-FORMAT", f"ชื่อหัวข้อ '{err.instance}' ใน {named} ต้องเป็นรหัสอำเภอ 4 หลัก", loc)
-    return ("S-INVALID", f"{named} ไม่ถูกต้อง ให้ตรวจกับคำอธิบายในแบบรายงาน", loc)
+    # Every keyword our schemas use is explained above; a new one still gets a Thai line.
+    return ("S-FORMAT", f"{named} ไม่ถูกต้อง ให้ตรวจกับคำอธิบายในแบบรายงาน", loc)
 
 
 def _answers(loc: tuple) -> str:

@@ -7,6 +7,9 @@ own ``submissions/``: tests must hold whatever real reports arrive.
 from __future__ import annotations
 
 import os
+import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -17,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 SCORING = FIXTURES / "scoring" / "repo"  # 8 Phrae pilots, reports in rounds 1-3
 EMPTY = FIXTURES / "no_reports"  # the real settings and the 8 Phrae pilots, no report
+REPORT_PATH = "submissions/2555/54/5403/round-1.yaml"  # where a report fixture goes by default
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -37,3 +41,37 @@ def scoring_site(tmp_path_factory) -> Path:
 def hostile_site(tmp_path_factory) -> Path:
     """A site built from names and answers that try to inject markup and scripts."""
     return build(tmp_path_factory.mktemp("hostile-site"), FIXTURES / "site_hostile").site_dir
+
+
+def report_fixture_header(fixture: Path) -> tuple[set[str], str]:
+    """A tests/fixtures/reports/ file's ``# expect: CODE ...`` (the exact set of codes
+    it produces) and ``# path: submissions/...`` (where it goes; default 5403 round 1)."""
+    text = fixture.read_text(encoding="utf-8")
+    expect = re.search(r"^# expect:(.*)$", text, re.M)
+    assert expect, f"{fixture.name} has no '# expect:' header"
+    path = re.search(r"^# path: (.*)$", text, re.M)
+    return set(expect.group(1).split()), path.group(1) if path else REPORT_PATH
+
+
+def git(cwd: Path, *args: str) -> str:
+    done = subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True)
+    return done.stdout.strip()
+
+
+def pull_request(repo: Path, change: Path) -> str:
+    """Commit ``repo`` as it is (the base), then ``change`` copied over it as a pull
+    request (its ``deleted.txt`` lists the files it removes); return the base commit."""
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "config", "user.email", "t@example.invalid")
+    git(repo, "config", "user.name", "t")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "base")
+    shutil.copytree(change, repo, dirs_exist_ok=True, ignore=shutil.ignore_patterns("deleted.txt"))
+    deleted = change / "deleted.txt"
+    if deleted.exists():
+        for line in deleted.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                (repo / line.strip()).unlink()
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "pull request")
+    return git(repo, "rev-parse", "HEAD~1")

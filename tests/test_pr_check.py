@@ -21,7 +21,7 @@ from site_builder.pr_check import (
     summary,
 )
 from site_builder.reporters import annotation
-from tests.conftest import EMPTY, ROOT
+from tests.conftest import EMPTY, ROOT, pull_request
 
 
 def main(argv: list[str]) -> int:
@@ -228,23 +228,7 @@ def simulate(name: str, work: Path) -> Simulation:
     repo = work / "repo"
     repo.mkdir(parents=True)
     _repo_with_base(repo)
-    _git(repo, "init", "-q", "-b", "main")
-    _git(repo, "config", "user.email", "t@example.invalid")
-    _git(repo, "config", "user.name", "t")
-    _git(repo, "add", "-A")
-    _git(repo, "commit", "-q", "-m", "base")
-    fixture = PR_FIXTURES / name
-    shutil.copytree(fixture, repo, dirs_exist_ok=True, ignore=shutil.ignore_patterns("deleted.txt"))
-    deleted = fixture / "deleted.txt"
-    if deleted.exists():
-        for line in deleted.read_text(encoding="utf-8").splitlines():
-            if line.strip() and not line.startswith("#"):
-                (repo / line.strip()).unlink()
-    _git(repo, "add", "-A")
-    _git(repo, "commit", "-q", "-m", "pull request")
-    base = subprocess.run(
-        ["git", "rev-parse", "HEAD~1"], cwd=repo, capture_output=True, text=True, check=True
-    ).stdout.strip()
+    base = pull_request(repo, PR_FIXTURES / name)
 
     runner_temp, output, summary_file = work / "runner", work / "output", work / "summary.md"
     runner_temp.mkdir()

@@ -20,18 +20,15 @@ from site_builder import rules
 from site_builder.load import Document, parse_text
 from site_builder.repository import load_repository
 from site_builder.rounding import half_up
-from tests.conftest import ROOT
+from tests.conftest import REPORT_PATH, ROOT, report_fixture_header
 
 FIXTURES = ROOT / "tests" / "fixtures"
 REPORTS = sorted((FIXTURES / "reports").glob("*.yaml"))
-DEFAULT_PATH = "submissions/2555/54/5403/round-1.yaml"
+DEFAULT_PATH = REPORT_PATH
 
 
 def header(fixture: Path) -> tuple[set[str], str]:
-    text = fixture.read_text(encoding="utf-8")
-    expect = set(re.search(r"^# expect:(.*)$", text, re.M).group(1).split())
-    m = re.search(r"^# path: (.*)$", text, re.M)
-    return expect, m.group(1) if m else DEFAULT_PATH
+    return report_fixture_header(fixture)
 
 
 def check_in_repo(tmp_path: Path, fixture: Path, path: str):
