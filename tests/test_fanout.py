@@ -67,7 +67,7 @@ def _repository_with_every_fixture(tmp_path):
     slots = [
         f"submissions/2555/54/54{d:02d}/round-{r}.yaml" for d in range(1, 9) for r in range(1, 6)
     ]
-    slots += [f"submissions/2555/50/50{d:02d}/round-1.yaml" for d in range(1, 40)]
+    slots += [f"submissions/2555/50/50{d:02d}/round-{r}.yaml" for d in range(1, 40) for r in (1, 2)]
     for fixture in REPORTS:
         _, path = header(fixture)
         if (repo / path).exists() or path not in slots:
