@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from .cmdline import UsageError, find_root
+from .finding_codes import C_SETTINGS
 from .layout import fiscal_years, registry_relpath, report_relpath, schema_root
 from .model import Pilot, Report, Settings
 from .report_template import render_report_yaml
@@ -82,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
         loaded = load_repository(root, schema_root=schema_root(root))
         dataset = loaded.datasets.get(fiscal_year)
         if dataset is None:
-            problems = [f for f in loaded.findings if f.code == "C-SETTINGS"]
+            problems = [f for f in loaded.findings if f.code == C_SETTINGS.id]
             detail = problems[0].message if problems else ""
             print(
                 f"site-builder new-report: อ่านไฟล์ตั้งค่าปี {fiscal_year} ไม่ได้ {detail}", file=sys.stderr

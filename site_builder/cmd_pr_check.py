@@ -12,6 +12,7 @@ import subprocess
 from datetime import datetime
 from pathlib import Path
 
+from . import finding_codes as codes
 from . import withdrawals
 from .findings import Finding
 from .history import THAI_TZ
@@ -48,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
             f"อ่านรายการไฟล์ที่เปลี่ยนจาก git ไม่ได้ ({args.base}..{args.head}) "
             f"ตรวจว่าดึงประวัติครบ (fetch-depth: 0): {detail.strip()}"
         )
-        print(annotation(Finding("", 1, 1, "error", "PR-GIT", message)))
+        print(annotation(Finding("", 1, 1, codes.PR_GIT, message)))
         return 2
     today = datetime.now(THAI_TZ).date()
     p = plan(changes, withdrawals.recorded(args.root), deadlines_of(args.root, changes), today)

@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from . import finding_codes as codes
 from . import validate as library
 from .cmdline import UsageError, find_root
 from .findings import Finding
@@ -65,8 +66,7 @@ def run(args: argparse.Namespace) -> int:
                     "-",
                     1,
                     1,
-                    "error",
-                    "V-INTERNAL",
+                    codes.V_INTERNAL,
                     f"ข้อผิดพลาดภายในระบบตรวจ ({type(exc).__name__}) ไม่ใช่ความผิดของผู้ส่งรายงาน "
                     "ให้แจ้งผู้ดูแลระบบพร้อมไฟล์ที่ส่ง",
                 )

@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from . import finding_codes as codes
 from .findings import Finding
 from .load import Document
 from .model import Answer, Pilot, Report
@@ -53,11 +54,9 @@ class _Dates:
         if isinstance(parsed, date):
             return parsed
         line, col = self.doc.where(loc)
-        code = "R-DATE-CE" if parsed.ce_year else "R-DATE-FORMAT"
+        code = codes.R_DATE_CE if parsed.ce_year else codes.R_DATE_FORMAT
         self.findings.append(
-            Finding(
-                self.doc.path, line, col, "error", code, parsed.message, ".".join(map(str, loc))
-            )
+            Finding(self.doc.path, line, col, code, parsed.message, ".".join(map(str, loc)))
         )
         return None
 

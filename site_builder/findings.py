@@ -7,22 +7,39 @@ bad input ends as a line of Thai text and never as a traceback.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Literal
 
-from .finding_codes import CATALOGUE
+from .finding_codes import CATALOGUE, Code, Severity
 
-Severity = Literal["error", "warning"]
+__all__ = ["Finding", "Severity", "echo", "has_errors"]
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, init=False)
 class Finding:
     path: str  # repository-relative, POSIX separators
     line: int  # 1-based; 1 when the whole file is at fault
     col: int  # 1-based
-    severity: Severity
+    severity: Severity  # the catalogue's, never the emitter's
     code: str  # stable identifier, e.g. "R-PERCENT-MISMATCH"
     message: str  # Thai: what is wrong and what to write instead
     field: str = ""  # dotted location inside the report, e.g. "item7.percent"
+
+    def __init__(
+        self, path: str, line: int, col: int, code: Code, message: str, field: str = ""
+    ) -> None:
+        """A finding of ``code``, a constant of ``finding_codes``; any other code raises."""
+        entry = CATALOGUE.get(code.id) if isinstance(code, Code) else None
+        if entry is None or entry != code:
+            raise ValueError(f"{code!r} is not a code of the catalogue (finding_codes.py)")
+        for name, value in (
+            ("path", path),
+            ("line", line),
+            ("col", col),
+            ("severity", entry.severity),
+            ("code", entry.id),
+            ("message", message),
+            ("field", field),
+        ):
+            object.__setattr__(self, name, value)
 
     @property
     def is_error(self) -> bool:
@@ -30,11 +47,8 @@ class Finding:
 
     def as_dict(self) -> dict[str, object]:
         """The finding plus its catalogue entry's Thai title and help (JSON output)."""
-        entry = CATALOGUE.get(self.code)
-        return asdict(self) | {
-            "title": entry.title if entry else "",
-            "help": entry.help if entry else "",
-        }
+        entry = CATALOGUE[self.code]
+        return asdict(self) | {"title": entry.title, "help": entry.help}
 
 
 ECHO_MAX = 60  # characters of an officer's text quoted back in a message

@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from . import finding_codes as codes
 from .findings import Finding
 from .thai import arabic_digits
 
@@ -122,7 +123,7 @@ class Document:
 class LoadError(Exception):
     """Internal signal carrying one finding; never escapes ``load_yaml``."""
 
-    def __init__(self, code: str, message: str, line: int = 1, col: int = 1) -> None:
+    def __init__(self, code: codes.Code, message: str, line: int = 1, col: int = 1) -> None:
         super().__init__(message)
         self.code, self.message, self.line, self.col = code, message, line, col
 
@@ -143,7 +144,7 @@ def decode(raw: bytes) -> str:
         line = raw.count(b"\n", 0, exc.start) + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise LoadError(
-            "L-ENCODING",
+            codes.L_ENCODING,
             "ไฟล์ไม่ได้บันทึกเป็น UTF-8 (อาจเป็น TIS-620/ANSI) "
             "ให้เปิดไฟล์ในโปรแกรมแก้ไขข้อความแล้วบันทึกใหม่โดยเลือกการเข้ารหัส UTF-8",
             line,
@@ -179,7 +180,7 @@ def _scalar(value: str, plain: bool, line: int, col: int) -> object:
     if not plain:
         if _CONTROL.search(value):  # escapes such as "\x1b" in quotes bypass the text check
             raise LoadError(
-                "L-CONTROL-CHAR",
+                codes.L_CONTROL_CHAR,
                 "ข้อความในเครื่องหมายคำพูดมีรหัสอักขระควบคุม (เช่น \\x1b หรือ \\u0007) "
                 "ให้ลบรหัสนั้นออกแล้วพิมพ์เป็นข้อความธรรมดา",
                 line,
@@ -193,7 +194,7 @@ def _scalar(value: str, plain: bool, line: int, col: int) -> object:
     if value in _BOOLS:
         return _BOOLS[value]
     if value in _YAML11_BOOLS:
-        raise LoadError("L-YAML11-BOOL", value, line, col)  # worded in parse_text
+        raise LoadError(codes.L_YAML11_BOOL, value, line, col)  # worded in parse_text
     digits = arabic_digits(value)
     if _INT.match(digits):
         if len(digits) > HugeNumber.DIGITS:
@@ -209,7 +210,7 @@ def _refuse_text(text: str) -> None:
     if m := _CONTROL.search(text):
         line, col = _line_col(text, m.start())
         raise LoadError(
-            "L-CONTROL-CHAR",
+            codes.L_CONTROL_CHAR,
             f"พบอักขระควบคุมที่มองไม่เห็น (U+{ord(m.group()):04X}) "
             "ซึ่งมักติดมาจากการคัดลอกข้อความ ให้ลบอักขระนั้นหรือพิมพ์ข้อความบรรทัดนี้ใหม่",
             line,
@@ -218,7 +219,7 @@ def _refuse_text(text: str) -> None:
     if m := _TAB_INDENT.search(text):
         line, col = _line_col(text, m.end() - 1)
         raise LoadError(
-            "L-TAB-INDENT",
+            codes.L_TAB_INDENT,
             "ใช้ปุ่ม Tab ในการย่อหน้า ซึ่ง YAML ไม่อนุญาต ให้ลบ Tab แล้วใช้เว้นวรรค (Space) 2 ช่องแทน",
             line,
             col,
@@ -265,7 +266,7 @@ class _Tree:
     def _key(self, frame: list, value: object, line: int, col: int) -> None:
         if value.__class__ is not str and (value.__class__ is not int):
             raise LoadError(
-                "L-KEY-TYPE",
+                codes.L_KEY_TYPE,
                 "ชื่อหัวข้อ (key) ต้องเป็นข้อความ เช่น report_date: ให้แก้บรรทัดนี้",
                 line,
                 col,
@@ -273,7 +274,7 @@ class _Tree:
         key = str(value)
         if key == "<<":
             raise LoadError(
-                "L-MERGE-KEY",
+                codes.L_MERGE_KEY,
                 "ไม่อนุญาตให้ใช้ '<<' (merge key) ให้เขียนค่าแต่ละหัวข้อลงไปตรง ๆ",
                 line,
                 col,
@@ -281,7 +282,7 @@ class _Tree:
         seen = frame[3]
         if key in seen:
             raise LoadError(
-                "L-DUPLICATE-KEY",
+                codes.L_DUPLICATE_KEY,
                 f"หัวข้อ '{key}' ซ้ำกับที่เขียนไว้แล้วในบรรทัด {seen[key]} "
                 "ให้ลบบรรทัดใดบรรทัดหนึ่งออก ให้เหลือเพียงค่าที่ถูกต้อง",
                 line,
@@ -296,7 +297,7 @@ class _Tree:
         stack = self.stack
         if len(stack) >= MAX_DEPTH:
             raise LoadError(
-                "L-TOO-DEEP",
+                codes.L_TOO_DEEP,
                 "ข้อมูลซ้อนกันลึกเกินไป แบบรายงานซ้อนกันไม่เกิน 3 ชั้น ให้ตรวจการย่อหน้า",
                 line,
                 col,
@@ -307,7 +308,7 @@ class _Tree:
             if parent[0].__class__ is dict:
                 if parent[2] is _NO_KEY:
                     raise LoadError(
-                        "L-KEY-TYPE",
+                        codes.L_KEY_TYPE,
                         "ชื่อหัวข้อ (key) ต้องเป็นข้อความ ไม่ใช่รายการหรือกลุ่มข้อมูล",
                         line,
                         col,
@@ -328,7 +329,7 @@ def _refuse_event(event: Any, cls: type, line: int, col: int) -> None:
     """Anchors, aliases and tags: YAML features a report form never needs."""
     if cls is _ALIAS or event.anchor is not None:
         raise LoadError(
-            "L-ANCHOR",
+            codes.L_ANCHOR,
             "ไม่อนุญาตให้ใช้ & (anchor) หรือ * (alias) ในแบบรายงาน ให้เขียนค่าซ้ำลงไปตรง ๆ ในแต่ละที่",
             line,
             col,
@@ -336,7 +337,7 @@ def _refuse_event(event: Any, cls: type, line: int, col: int) -> None:
     tag = event.tag
     if tag is not None and tag != "!" and (cls is not _SCALAR or not any(event.implicit)):
         raise LoadError(
-            "L-TAG",
+            codes.L_TAG,
             f"ไม่อนุญาตให้ใช้แท็ก YAML ({tag}) ให้ลบส่วนที่ขึ้นต้นด้วย ! ออก",
             line,
             col,
@@ -348,12 +349,12 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> LoadError:
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     if "nesting depth" in str(exc.problem):  # libyaml's own limit, far above ours
         return LoadError(
-            "L-TOO-DEEP",
+            codes.L_TOO_DEEP,
             "ข้อมูลซ้อนกันลึกเกินไป แบบรายงานซ้อนกันไม่เกิน 3 ชั้น ให้ตรวจวงเล็บ [ ] และ { }",
             line,
             col,
         )
-    return LoadError("L-SYNTAX", *_syntax_advice(text, line, col, exc))
+    return LoadError(codes.L_SYNTAX, *_syntax_advice(text, line, col, exc))
 
 
 def parse_text(text: str, path: str = "<string>", *, positions: bool = False) -> Document:
@@ -380,7 +381,7 @@ def parse_text(text: str, path: str = "<string>", *, positions: bool = False) ->
                 documents += 1
                 if documents > 1:
                     raise LoadError(
-                        "L-MULTI-DOC",
+                        codes.L_MULTI_DOC,
                         "ไฟล์หนึ่งต้องมีรายงานเพียงฉบับเดียว ให้ลบบรรทัด '---' และส่วนที่ตามมาออก",
                         line,
                         col,
@@ -390,7 +391,7 @@ def parse_text(text: str, path: str = "<string>", *, positions: bool = False) ->
             nodes += 1
             if nodes > MAX_NODES:
                 raise LoadError(
-                    "L-TOO-MANY-NODES",
+                    codes.L_TOO_MANY_NODES,
                     "ไฟล์มีข้อมูลมากผิดปกติสำหรับแบบรายงานหนึ่งฉบับ ให้ตรวจว่าไม่ได้วางข้อมูลอื่นปนเข้ามา",
                     line,
                     col,
@@ -400,18 +401,18 @@ def parse_text(text: str, path: str = "<string>", *, positions: bool = False) ->
             else:
                 tree.open(cls is _MAP_START, line, col)
     except LoadError as exc:
-        if exc.code == "L-YAML11-BOOL":
+        if exc.code == codes.L_YAML11_BOOL:
             exc.message = _yaml11_message(_path_at(text, exc.line), exc.message)
         raise
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, text) from None
     except (yaml.YAMLError, RecursionError, MemoryError, ValueError):
         raise LoadError(
-            "L-SYNTAX",
+            codes.L_SYNTAX,
             "อ่านไฟล์นี้เป็น YAML ไม่ได้ ให้เริ่มจากแบบรายงานในวิธีส่งรายงานแล้วกรอกใหม่",
         ) from None
     if not tree.root:
-        raise LoadError("L-EMPTY", "ไฟล์ว่าง ให้คัดลอกแบบฟอร์มจากวิธีส่งรายงานแล้วกรอกข้อมูล")
+        raise LoadError(codes.L_EMPTY, "ไฟล์ว่าง ให้คัดลอกแบบฟอร์มจากวิธีส่งรายงานแล้วกรอกข้อมูล")
     if positions:
         return Document(path, tree.root[0], tree.key_pos, tree.value_pos)
     return Document(path, tree.root[0], text=text)
@@ -554,23 +555,23 @@ def load_yaml(path: Path, root: Path, display: str | None = None) -> Document | 
             st = None
         if st is not None and stat.S_ISLNK(st.st_mode):
             raise LoadError(
-                "L-SYMLINK",
+                codes.L_SYMLINK,
                 "ไฟล์นี้เป็นลิงก์สัญลักษณ์ (symlink) ระบบรับเฉพาะไฟล์จริง ให้คัดลอกเนื้อหามาเป็นไฟล์ปกติ",
             )
         resolved = _real_file(path, st)
         base = _resolved_root(root)
         if not (resolved == base or resolved.startswith(base.rstrip("/") + "/")):
             raise LoadError(
-                "L-OUTSIDE",
+                codes.L_OUTSIDE,
                 f"ไฟล์อยู่นอกโฟลเดอร์ {root.name}/ ระบบตรวจเฉพาะรายงานที่อยู่ในโฟลเดอร์นั้น",
             )
         if st is None or not stat.S_ISREG(st.st_mode):
-            raise LoadError("L-NOT-FILE", "ไม่พบไฟล์นี้ หรือไม่ใช่ไฟล์ปกติ ให้ตรวจชื่อและที่อยู่ของไฟล์")
+            raise LoadError(codes.L_NOT_FILE, "ไม่พบไฟล์นี้ หรือไม่ใช่ไฟล์ปกติ ให้ตรวจชื่อและที่อยู่ของไฟล์")
         with open(resolved, "rb") as fh:
             raw = fh.read(MAX_BYTES + 1)
         if len(raw) > MAX_BYTES:
             raise LoadError(
-                "L-TOO-LARGE",
+                codes.L_TOO_LARGE,
                 f"ไฟล์ใหญ่เกิน {MAX_BYTES // 1024} KB ซึ่งมากเกินกว่าแบบรายงานหนึ่งฉบับ "
                 "ให้ตรวจว่าไม่ได้วางข้อมูลอื่นปนเข้ามา",
             )
@@ -578,9 +579,9 @@ def load_yaml(path: Path, root: Path, display: str | None = None) -> Document | 
         doc._source = Path(resolved)  # positions, if a finding needs them, read it again
         return doc
     except LoadError as exc:
-        return Finding(shown, exc.line, exc.col, "error", exc.code, exc.message)
+        return Finding(shown, exc.line, exc.col, exc.code, exc.message)
     except OSError as exc:
-        return Finding(shown, 1, 1, "error", "L-READ", f"เปิดไฟล์ไม่ได้ ({exc.strerror or exc})")
+        return Finding(shown, 1, 1, codes.L_READ, f"เปิดไฟล์ไม่ได้ ({exc.strerror or exc})")
 
 
 def _display(path: Path, root: Path) -> str:

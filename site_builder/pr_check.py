@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from . import finding_codes as codes
 from .findings import Finding
 from .layout import SUBMISSIONS, classify
 from .reporters import md_escape
@@ -119,8 +120,9 @@ def _listing(paths: list[str]) -> str:
     return shown + (f" และอีก {more} ไฟล์ (ดูรายการเต็มในสรุปผลการตรวจ)" if more > 0 else "")
 
 
-def _warning(code: str, message: str, path: str = "") -> Finding:
-    return Finding(path, 1, 1, "warning", code, message)
+def _finding(code: codes.Code, message: str, path: str = "") -> Finding:
+    """A finding about the pull request (no path) or one of its files, at its start."""
+    return Finding(path, 1, 1, code, message)
 
 
 def plan(
@@ -141,8 +143,8 @@ def plan(
     provinces = result.provinces
     if len(provinces) > 1:
         result.findings.append(
-            _warning(
-                "PR-MANY-PROVINCES",
+            _finding(
+                codes.PR_MANY_PROVINCES,
                 f"คำขอนี้แก้ไฟล์ของหลายจังหวัด (รหัส {', '.join(provinces)}) "
                 "ผู้ตรวจของแต่ละจังหวัดต้องอนุมัติทุกคน "
                 "ควรแยกเป็นคำขอละหนึ่งจังหวัด เพื่อให้ตรวจและรวมได้เร็วขึ้น",
@@ -150,8 +152,8 @@ def plan(
         )
     if data and code:
         result.findings.append(
-            _warning(
-                "PR-DATA-AND-CODE",
+            _finding(
+                codes.PR_DATA_AND_CODE,
                 "คำขอนี้แก้ทั้งข้อมูลรายงาน (submissions/) และไฟล์ของระบบ "
                 f"({_listing([c.path for c in code])}) "
                 "ควรแยกเป็นสองคำขอ: ข้อมูลให้ผู้ตรวจของจังหวัด ระบบให้ผู้ดูแลระบบ",
@@ -161,12 +163,8 @@ def plan(
     unrecorded = [p for p in deleted if p not in recorded]
     if unrecorded:
         result.findings.append(
-            Finding(
-                "",
-                1,
-                1,
-                "error",
-                "PR-DELETES-REPORT",
+            _finding(
+                codes.PR_DELETES_REPORT,
                 f"คำขอนี้ลบหรือย้ายรายงาน {len(unrecorded)} ไฟล์ ({_listing(unrecorded)}) "
                 "โดยไม่ได้บันทึกการถอน รายงานที่รวมแล้วเป็นหลักฐานของผลการดำเนินงาน "
                 "หากต้องการแก้ข้อมูลให้แก้ไฟล์เดิม ไม่ต้องลบ หากต้องถอนหรือย้ายจริง ให้เพิ่มรายการใน "
@@ -178,15 +176,12 @@ def plan(
     for c in data:
         if c.status != "D" and not c.path.endswith((".yaml", ".yml")):
             result.findings.append(
-                Finding(
-                    c.path,
-                    1,
-                    1,
-                    "error",
-                    "PR-NOT-YAML",
+                _finding(
+                    codes.PR_NOT_YAML,
                     "ในโฟลเดอร์ submissions/ มีได้เฉพาะไฟล์ .yaml ระบบจะไม่อ่านไฟล์นี้ "
                     "(เช่น ไฟล์สแกนหรือเอกสาร Word) ให้ลบไฟล์นี้ออกจากคำขอ "
                     "แล้วกรอกรายงานเป็นไฟล์ round-<ครั้งที่>.yaml",
+                    c.path,
                 )
             )
 
@@ -215,8 +210,8 @@ def _late_registry(
         if _kind(c.path) != "registry" or deadline is None or today is None or today <= deadline:
             continue
         out.append(
-            _warning(
-                "PR-REGISTRY-LATE",
+            _finding(
+                codes.PR_REGISTRY_LATE,
                 f"คำขอนี้{_STATUS_TH.get(c.status, 'แก้')}ทะเบียนพื้นที่ต้นแบบหลังวันสุดท้ายที่เปลี่ยนรายชื่อได้ "
                 f"({be_long(deadline)}) ผู้ดูแลระบบต้องตรวจว่ามีหนังสืออนุมัติการเปลี่ยนพื้นที่ต้นแบบ "
                 "ก่อนรวมคำขอ หน้าจังหวัดบนเว็บไซต์จะแสดงประวัติการแก้ทะเบียนนี้",

@@ -50,9 +50,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
+from . import finding_codes as codes
 from . import geography
 from .convert import clean_text, code_str
-from .findings import Finding, Severity
+from .findings import Finding
 from .layout import parse_report_path, registry_relpath, report_relpath
 from .load import Document
 from .model import LAO_ABBREVIATIONS, LAO_TYPES, Answer, District, Pilot, Report, Settings
@@ -106,12 +107,10 @@ class _Out:
         self.doc = doc
         self.items: list[Finding] = []
 
-    def add(
-        self, code: str, loc: tuple, message: str, severity: Severity = "error", key: bool = False
-    ) -> None:
+    def add(self, code: codes.Code, loc: tuple, message: str, key: bool = False) -> None:
         line, col = self.doc.where(loc, key=key)
         field = ".".join(str(p) for p in loc)
-        self.items.append(Finding(self.doc.path, line, col, severity, code, message, field))
+        self.items.append(Finding(self.doc.path, line, col, code, message, field))
 
 
 # ---------------------------------------------------------------- names
@@ -154,21 +153,20 @@ def _text_rules(out: _Out, value: object, loc: tuple, label: str, required: bool
         return
     text = str(value)
     if required and not visible(text):
-        out.add("R-TEXT-EMPTY", loc, f"{label} ว่างอยู่ (ไม่มีตัวอักษรที่มองเห็นได้) ให้กรอกข้อมูล")
+        out.add(codes.R_TEXT_EMPTY, loc, f"{label} ว่างอยู่ (ไม่มีตัวอักษรที่มองเห็นได้) ให้กรอกข้อมูล")
     if m := _INVISIBLE.search(text):
         out.add(
-            "R-TEXT-INVISIBLE",
+            codes.R_TEXT_INVISIBLE,
             loc,
             f"{label} มีอักขระควบคุมทิศทางข้อความที่มองไม่เห็น (U+{ord(m.group()):04X}) "
             "ซึ่งมักติดมาจากการคัดลอก ให้ลบแล้วพิมพ์ข้อความนี้ใหม่",
         )
     if _MARKUP.search(text):
         out.add(
-            "R-TEXT-MARKUP",
+            codes.R_TEXT_MARKUP,
             loc,
             f"{label} มีข้อความคล้ายโค้ด HTML (เช่น < > หรือ &...;) ระบบจะแสดงเป็นตัวอักษรธรรมดาเท่านั้น "
             "ถ้าไม่ได้ตั้งใจ ให้ลบเครื่องหมายเหล่านั้นออก",
-            "warning",
         )
 
 
@@ -260,7 +258,7 @@ def check_report(
         _texts(report, out, skip)
     except Exception as exc:  # a rule bug must not hide the other files' findings
         out.add(
-            "R-INTERNAL", (), f"ตรวจรายงานนี้ไม่สำเร็จเพราะข้อผิดพลาดภายในระบบ ({type(exc).__name__})"
+            codes.R_INTERNAL, (), f"ตรวจรายงานนี้ไม่สำเร็จเพราะข้อผิดพลาดภายในระบบ ({type(exc).__name__})"
         )
     return out.items
 
@@ -282,7 +280,7 @@ def year_unavailable(doc: Document, fiscal_year: int, settings_exists: bool) -> 
             else "ให้ตรวจว่าเขียนปีงบประมาณเป็น พ.ศ. ถูกต้อง เช่น 2555"
         )
         message = f"รายงานระบุปีงบประมาณ {fiscal_year} ซึ่งระบบยังไม่เปิดรับรายงาน {folder}"
-    return Finding(doc.path, line, col, "error", "R-FISCAL-YEAR", message, "fiscal_year")
+    return Finding(doc.path, line, col, codes.R_FISCAL_YEAR, message, "fiscal_year")
 
 
 def _path_agrees(r: Report, out: _Out) -> None:
@@ -301,7 +299,7 @@ def _path_agrees(r: Report, out: _Out) -> None:
     ):
         if in_path != in_file:
             out.add(
-                "R-PATH-MISMATCH",
+                codes.R_PATH_MISMATCH,
                 (key,),
                 f"ที่อยู่ไฟล์ระบุ {key} เป็น {in_path} แต่ในไฟล์เขียน {in_file} "
                 f"ให้แก้ {key} เป็น {in_path} {move}",
@@ -322,13 +320,13 @@ def _identity(r: Report, out: _Out, ctx: Context) -> None:
             else "ไม่มีจังหวัดรหัสนี้ในข้อมูลกรมการปกครอง"
         )
         out.add(
-            "R-PROVINCE",
+            codes.R_PROVINCE,
             ("province_code",),
             f"รหัสจังหวัด {r.province_code} ใช้ไม่ได้: {hint} ให้ใช้รหัสจังหวัด 2 หลัก เช่น 54 (แพร่)",
         )
     elif _strip_prefix(r.province, _PROVINCE_WORDS) != provinces[r.province_code]:
         out.add(
-            "R-PROVINCE-NAME",
+            codes.R_PROVINCE_NAME,
             ("province",),
             f"จังหวัดรหัส {r.province_code} คือ {provinces[r.province_code]} "
             f"แต่เขียนว่า '{r.province}' ให้แก้ province เป็น {provinces[r.province_code]}",
@@ -337,21 +335,21 @@ def _identity(r: Report, out: _Out, ctx: Context) -> None:
     district = ctx.districts.get(r.district_code)
     if district is None:
         out.add(
-            "R-DISTRICT",
+            codes.R_DISTRICT,
             ("district_code",),
             f"ไม่มีอำเภอรหัส {r.district_code} ในข้อมูลกรมการปกครอง "
             "ให้ใช้รหัสอำเภอ 4 หลัก เช่น 5403 (อำเภอลอง จังหวัดแพร่)",
         )
     elif district.province_code != r.province_code:
         out.add(
-            "R-DISTRICT-PROVINCE",
+            codes.R_DISTRICT_PROVINCE,
             ("district_code",),
             f"อำเภอรหัส {r.district_code} ({district.name}) อยู่ในจังหวัด{district.province} "
             f"ไม่ใช่จังหวัดรหัส {r.province_code} ให้ตรวจรหัสอำเภอหรือรหัสจังหวัด",
         )
     elif _strip_prefix(r.district, _DISTRICT_WORDS) != district.name:
         out.add(
-            "R-DISTRICT-NAME",
+            codes.R_DISTRICT_NAME,
             ("district",),
             f"อำเภอรหัส {r.district_code} คืออำเภอ{district.name} แต่เขียนว่า '{r.district}' "
             f"ให้แก้ district เป็น {district.name}",
@@ -361,7 +359,7 @@ def _identity(r: Report, out: _Out, ctx: Context) -> None:
     registry = registry_relpath(r.fiscal_year, r.district_code[:2])
     if pilot is None:
         out.add(
-            "R-NOT-REGISTERED",
+            codes.R_NOT_REGISTERED,
             ("district_code",),
             f"อำเภอรหัส {r.district_code} ยังไม่มีพื้นที่ต้นแบบในทะเบียน ({registry}) "
             "ให้ตรวจรหัสอำเภอ หรือแจ้งสำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดให้เพิ่มในทะเบียนก่อน "
@@ -370,7 +368,7 @@ def _identity(r: Report, out: _Out, ctx: Context) -> None:
         other = _type_contradiction(r.lao_type, r.lao_name)
         if other:
             out.add(
-                "R-LAO-TYPE-NAME",
+                codes.R_LAO_TYPE_NAME,
                 ("lao_type",),
                 f"ชื่อ '{r.lao_name}' เป็น{LAO_TYPES[other]} แต่ lao_type เขียนเป็น {r.lao_type} "
                 f"ให้แก้ lao_type เป็น {other}",
@@ -378,14 +376,14 @@ def _identity(r: Report, out: _Out, ctx: Context) -> None:
     else:
         if pilot.lao_type != r.lao_type:
             out.add(
-                "R-LAO-TYPE",
+                codes.R_LAO_TYPE,
                 ("lao_type",),
                 f"ทะเบียนพื้นที่ต้นแบบระบุ {pilot.lao_name} เป็น{LAO_TYPES[pilot.lao_type]} "
                 f"ให้แก้ lao_type เป็น {pilot.lao_type}",
             )
         if normalise_name(pilot.lao_name) != normalise_name(r.lao_name):
             out.add(
-                "R-LAO-NAME",
+                codes.R_LAO_NAME,
                 ("lao_name",),
                 f"พื้นที่ต้นแบบของอำเภอรหัส {r.district_code} ในทะเบียนคือ '{pilot.lao_name}' "
                 f"แต่เขียนว่า '{r.lao_name}' ให้แก้ lao_name เป็น {pilot.lao_name} "
@@ -396,13 +394,13 @@ def _identity(r: Report, out: _Out, ctx: Context) -> None:
     if rnd is None:
         known = ", ".join(str(x.number) for x in ctx.settings.rounds)
         out.add(
-            "R-ROUND-UNKNOWN",
+            codes.R_ROUND_UNKNOWN,
             ("round",),
             f"ปีงบประมาณ {r.fiscal_year} ไม่มีรายงานครั้งที่ {r.round} ให้ใช้ครั้งที่ {known}",
         )
     elif r.report_date < rnd.opens:
         out.add(
-            "R-DATE-EARLY",
+            codes.R_DATE_EARLY,
             ("report_date",),
             f"รายงานครั้งที่ {r.round} ({rnd.label}) รับตั้งแต่ {be_long(rnd.opens)} "
             f"ถึง {be_long(rnd.due)} แต่วันที่รายงานคือ {be_long(r.report_date)} "
@@ -410,11 +408,10 @@ def _identity(r: Report, out: _Out, ctx: Context) -> None:
         )
     elif r.report_date > rnd.due:
         out.add(
-            "R-DATE-LATE",
+            codes.R_DATE_LATE,
             ("report_date",),
             f"รายงานครั้งที่ {r.round} ({rnd.label}) ครบกำหนด {be_long(rnd.due)} "
             f"แต่วันที่รายงานคือ {be_long(r.report_date)} (ส่งช้า) ถ้าวันที่ถูกต้องแล้วไม่ต้องแก้",
-            "warning",
         )
 
 
@@ -428,7 +425,7 @@ def _dates(r: Report, out: _Out, s: Settings, skip: frozenset[str]) -> None:
         if a.done:
             if a.date is not None and a.date > r.report_date:
                 out.add(
-                    "R-DONE-DATE-AFTER-REPORT",
+                    codes.R_DONE_DATE_AFTER_REPORT,
                     (key, "date"),
                     f"{item} ตอบว่าดำเนินการแล้วเมื่อ {be_long(a.date)} ซึ่งหลังวันที่รายงาน "
                     f"({be_long(r.report_date)}) ให้แก้วันที่ให้ไม่หลัง {be_iso(r.report_date)} "
@@ -436,7 +433,7 @@ def _dates(r: Report, out: _Out, s: Settings, skip: frozenset[str]) -> None:
                 )
             if a.expected_date is not None:
                 out.add(
-                    "R-DONE-HAS-EXPECTED",
+                    codes.R_DONE_HAS_EXPECTED,
                     (key, "expected_date"),
                     f"{item} ตอบว่าดำเนินการแล้ว จึงไม่มีวันที่คาดว่าจะเสร็จ "
                     "ให้ลบบรรทัด expected_date หรือเปลี่ยน status เป็น not_yet",
@@ -444,16 +441,15 @@ def _dates(r: Report, out: _Out, s: Settings, skip: frozenset[str]) -> None:
                 )
             if n == 5 and a.date is None:
                 out.add(
-                    "R-DONE-DATE-MISSING",
+                    codes.R_DONE_DATE_MISSING,
                     (key, "status"),
                     "ข้อ 5 ดำเนินการแล้ว แต่ไม่ได้ระบุวันที่จัดเวที (เมื่อวันที่.....) "
                     "ให้เพิ่มบรรทัด date: ปปปป-ดด-วว (พ.ศ.)",
-                    "warning",
                 )
             continue
         if a.date is not None:
             out.add(
-                "R-NOT-YET-HAS-DATE",
+                codes.R_NOT_YET_HAS_DATE,
                 (key, "date"),
                 f"{item} ตอบว่ายังไม่ดำเนินการ แต่มีวันที่ดำเนินการแล้ว (date) "
                 "ให้ลบบรรทัด date หรือเปลี่ยน status เป็น done",
@@ -461,14 +457,14 @@ def _dates(r: Report, out: _Out, s: Settings, skip: frozenset[str]) -> None:
             )
         if a.expected_date is None:
             out.add(
-                "R-EXPECTED-MISSING",
+                codes.R_EXPECTED_MISSING,
                 (key, "status"),
                 f"{item} ยังไม่ดำเนินการ ให้ระบุวันที่คาดว่าจะเสร็จ (expected_date) เป็น พ.ศ. "
                 f"ไม่ก่อนวันที่รายงาน เช่น expected_date: {be_iso(s.fiscal_year_end)}",
             )
         elif a.expected_date < r.report_date:
             out.add(
-                "R-EXPECTED-BEFORE-REPORT",
+                codes.R_EXPECTED_BEFORE_REPORT,
                 (key, "expected_date"),
                 f"{item} คาดว่าจะเสร็จ {be_long(a.expected_date)} ซึ่งผ่านมาแล้ว ณ วันที่รายงาน "
                 f"({be_long(r.report_date)}) ถ้าเสร็จแล้วให้เปลี่ยน status เป็น done "
@@ -476,11 +472,10 @@ def _dates(r: Report, out: _Out, s: Settings, skip: frozenset[str]) -> None:
             )
         elif a.expected_date > s.fiscal_year_end:
             out.add(
-                "R-EXPECTED-AFTER-FY",
+                codes.R_EXPECTED_AFTER_FY,
                 (key, "expected_date"),
                 f"{item} คาดว่าจะเสร็จ {be_long(a.expected_date)} ซึ่งหลังสิ้นปีงบประมาณ "
                 f"({be_long(s.fiscal_year_end)}) จะไม่ทันนับผลตัวชี้วัดปีนี้ ถ้าวันที่ถูกต้องแล้วไม่ต้องแก้",
-                "warning",
             )
 
 
@@ -489,7 +484,7 @@ def _item4(r: Report, out: _Out) -> None:
     if a.done:
         if a.remaining:
             out.add(
-                "R-ITEM4-DONE-REMAINING",
+                codes.R_ITEM4_DONE_REMAINING,
                 ("item4", "remaining"),
                 f"ข้อ 4 ตอบว่าครบทุก{unit}แล้ว แต่ระบุว่าเหลือ {a.remaining} "
                 "ถ้าครบแล้วให้ลบบรรทัด remaining ถ้ายังไม่ครบให้เปลี่ยน status เป็น not_yet",
@@ -497,20 +492,20 @@ def _item4(r: Report, out: _Out) -> None:
         return
     if a.remaining is None:
         out.add(
-            "R-ITEM4-REMAINING-MISSING",
+            codes.R_ITEM4_REMAINING_MISSING,
             ("item4", "status"),
             f"ข้อ 4 ยังดำเนินการไม่ครบ ให้ระบุจำนวน{unit}ที่เหลือ เช่น remaining: 3 (ไม่เกิน {total} ตามข้อ 1)",
         )
     elif a.remaining == 0:
         out.add(
-            "R-ITEM4-ZERO-REMAINING",
+            codes.R_ITEM4_ZERO_REMAINING,
             ("item4", "remaining"),
             "ข้อ 4 ระบุว่าเหลือ 0 ซึ่งหมายถึงดำเนินการครบแล้ว ให้เปลี่ยน status เป็น done "
             "และลบ remaining กับ expected_date",
         )
     elif a.remaining > total:
         out.add(
-            "R-ITEM4-REMAINING",
+            codes.R_ITEM4_REMAINING,
             ("item4", "remaining"),
             f"ข้อ 4 ระบุว่าเหลือ {a.remaining} แต่ข้อ 1 มีทั้งหมด {total} "
             f"ให้แก้จำนวนที่เหลือให้อยู่ระหว่าง 1 ถึง {total} หรือแก้จำนวนทั้งหมดในข้อ 1",
@@ -522,26 +517,32 @@ def _item6(r: Report, out: _Out) -> None:
     if a.status == "covered":
         if a.missing_dimensions:
             out.add(
-                "R-ITEM6-COVERED-MISSING",
+                codes.R_ITEM6_COVERED_MISSING,
                 ("item6", "missing_dimensions"),
                 "ข้อ 6 ตอบว่าครอบคลุม แต่ระบุด้านที่ขาด ถ้าครอบคลุมครบ 3 ด้านให้ลบ missing_dimensions "
                 "ถ้าขาดให้เปลี่ยน status เป็น not_covered",
             )
         if a.projects is None:
             out.add(
-                "R-ITEM6-PROJECTS-MISSING",
+                codes.R_ITEM6_PROJECTS_MISSING,
                 ("item6", "status"),
                 "ข้อ 6 ตอบว่าครอบคลุม ให้ระบุรวมจำนวนโครงการ/กิจกรรม เช่น projects: 120 "
                 "(ใช้เป็นตัวหารของร้อยละในข้อ 7)",
             )
     elif not a.missing_dimensions:
         out.add(
-            "R-ITEM6-DIMENSION-MISSING",
+            codes.R_ITEM6_DIMENSION_MISSING,
             ("item6", "status"),
             "ข้อ 6 ตอบว่าไม่ครอบคลุม ให้ระบุด้านที่ขาดอย่างน้อย 1 ด้าน เช่น "
             "missing_dimensions: [environment] (economy = ด้านเศรษฐกิจ, social = ด้านสังคมและคุณภาพชีวิต, "
             "environment = ด้านทรัพยากรธรรมชาติและสิ่งแวดล้อม)",
         )
+
+
+_SHARE_CODES = {  # items 7 and 8 share their rules; each has its own codes
+    7: (codes.R_ITEM7_NOT_YET_COUNT, codes.R_ITEM7_COUNT_MISSING, codes.R_ITEM7_EXCEEDS),
+    8: (codes.R_ITEM8_NOT_YET_COUNT, codes.R_ITEM8_COUNT_MISSING, codes.R_ITEM8_EXCEEDS),
+}
 
 
 def _shares(r: Report, out: _Out, skip: frozenset[str]) -> None:
@@ -551,10 +552,11 @@ def _shares(r: Report, out: _Out, skip: frozenset[str]) -> None:
             continue
         a, base = r.item(n), r.item(of)
         item = _ITEM_TH[n]
+        not_yet_count, count_missing, exceeds = _SHARE_CODES[n]
         if not a.done:
             if a.projects is not None or a.percent is not None:
                 out.add(
-                    f"R-ITEM{n}-NOT-YET-COUNT",
+                    not_yet_count,
                     (key, "projects" if a.projects is not None else "percent"),
                     f"{item} ตอบว่ายังไม่ดำเนินการ แต่ระบุจำนวนหรือร้อยละไว้ "
                     "ให้ลบ projects และ percent หรือเปลี่ยน status เป็น done",
@@ -564,7 +566,7 @@ def _shares(r: Report, out: _Out, skip: frozenset[str]) -> None:
             continue
         if n == 8 and not base.done:
             out.add(
-                "R-ITEM8-BEFORE-ITEM7",
+                codes.R_ITEM8_BEFORE_ITEM7,
                 (key, "status"),
                 "ข้อ 8 นับจากโครงการที่บรรจุในแผนพัฒนาท้องถิ่นตามข้อ 7 แต่ข้อ 7 ยังไม่ดำเนินการ "
                 "ให้ตรวจสถานะข้อ 7 หรือเปลี่ยนข้อ 8 เป็น not_yet",
@@ -572,7 +574,7 @@ def _shares(r: Report, out: _Out, skip: frozenset[str]) -> None:
             continue
         if a.projects is None:
             out.add(
-                f"R-ITEM{n}-COUNT-MISSING",
+                count_missing,
                 (key, "status"),
                 f"{item} ดำเนินการแล้ว ให้ระบุจำนวนโครงการ/กิจกรรม เช่น projects: 10",
             )
@@ -580,7 +582,7 @@ def _shares(r: Report, out: _Out, skip: frozenset[str]) -> None:
         if base.projects is None:
             if n == 7 and base.status == "not_covered":
                 out.add(
-                    "R-ITEM7-NO-DENOMINATOR",
+                    codes.R_ITEM7_NO_DENOMINATOR,
                     (key, "projects"),
                     "ข้อ 7 คิดร้อยละจากรวมจำนวนโครงการ/กิจกรรมในข้อ 6 แต่ข้อ 6 ไม่ได้ระบุจำนวน "
                     "ให้เพิ่ม projects ในข้อ 6",
@@ -588,7 +590,7 @@ def _shares(r: Report, out: _Out, skip: frozenset[str]) -> None:
             continue
         if base.projects == 0:
             out.add(
-                "R-ZERO-DENOMINATOR",
+                codes.R_ZERO_DENOMINATOR,
                 (base_key, "projects"),
                 f"ข้อ {of} มี 0 โครงการ/กิจกรรม จึงคิดร้อยละของ{item}ไม่ได้ (หารด้วยศูนย์) "
                 f"ให้ตรวจจำนวนในข้อ {of} หรือเปลี่ยน{item}เป็น not_yet",
@@ -596,17 +598,17 @@ def _shares(r: Report, out: _Out, skip: frozenset[str]) -> None:
             continue
         if a.projects > base.projects:
             out.add(
-                f"R-ITEM{n}-EXCEEDS",
+                exceeds,
                 (key, "projects"),
                 f"{item} ระบุ {a.projects} โครงการ/กิจกรรม มากกว่าจำนวนในข้อ {of} ({base.projects}) "
                 f"ซึ่งเป็นไปไม่ได้ ให้แก้จำนวนให้ไม่เกิน {base.projects}",
             )
             continue
-        if n == 8 and any(f.code == "R-ITEM7-EXCEEDS" for f in out.items):
+        if n == 8 and any(f.code == codes.R_ITEM7_EXCEEDS.id for f in out.items):
             continue  # item 8's percent rests on item 7's count, which is already wrong
         if a.percent is not None and not percent_agrees(a.percent, a.projects, base.projects):
             out.add(
-                "R-PERCENT-MISMATCH",
+                codes.R_PERCENT_MISMATCH,
                 (key, "percent"),
                 percent_message(n, a.percent, a.projects, base.projects, of),
             )
@@ -643,7 +645,7 @@ def check_across(
             others = ", ".join(p for p in paths if p != r.path)
             out = _Out(docs[r.path])
             out.add(
-                "R-DUPLICATE-ROUND",
+                codes.R_DUPLICATE_ROUND,
                 ("round",),
                 f"อำเภอรหัส {code} มีรายงานครั้งที่ {rnd} มากกว่า 1 ฉบับ (ซ้ำกับ {others}) "
                 "ให้เหลือฉบับเดียวต่อครั้ง และตรวจ round กับ district_code",
@@ -665,12 +667,11 @@ def check_across(
                 elif n in done_in:
                     earlier = done_in[n]
                     out.add(
-                        "R-UNDONE",
+                        codes.R_UNDONE,
                         (f"item{n}", "status"),
                         f"ข้อ {n} รายงานครั้งที่ {earlier} ตอบว่าดำเนินการแล้ว แต่ครั้งที่ {r.round} "
                         "ตอบว่ายังไม่ดำเนินการ/ไม่ครอบคลุม ให้ตรวจว่าตอบถูกต้อง "
                         "(ถ้าถูกต้อง ให้อธิบายเหตุผลในหมายเหตุ note)",
-                        "warning",
                     )
             findings.extend(out.items)
     return findings, [r for r in reports if r.path not in rejected]
@@ -684,8 +685,7 @@ def misplaced_file(shown: str) -> Finding:
         shown,
         1,
         1,
-        "error",
-        "P-PATH",
+        codes.P_PATH,
         "ไฟล์อยู่ผิดที่ รายงานต้องอยู่ที่ submissions/<ปีงบประมาณ>/<รหัสจังหวัด>/<รหัสอำเภอ>/"
         "round-<ครั้งที่>.yaml เช่น submissions/2555/54/5403/round-1.yaml",
     )
@@ -700,7 +700,7 @@ def check_registry(
     assert isinstance(d, dict)
     if d["fiscal_year"] != fiscal_year:
         out.add(
-            "R-REG-FISCAL-YEAR",
+            codes.R_REG_FISCAL_YEAR,
             ("fiscal_year",),
             f"ทะเบียนนี้อยู่ในโฟลเดอร์ปีงบประมาณ {fiscal_year} ให้แก้ fiscal_year เป็น {fiscal_year}",
         )
@@ -709,14 +709,14 @@ def check_registry(
     provinces = country.provinces
     if prov != folder:
         out.add(
-            "R-REG-PROVINCE-FOLDER",
+            codes.R_REG_PROVINCE_FOLDER,
             ("province_code",),
             f'ทะเบียนนี้อยู่ในโฟลเดอร์จังหวัด {folder} ให้แก้ province_code เป็น "{folder}" '
             f"หรือย้ายไฟล์ไปที่ {registry_relpath(fiscal_year, prov)}",
         )
     if prov not in provinces:
         out.add(
-            "R-REG-PROVINCE",
+            codes.R_REG_PROVINCE,
             ("province_code",),
             f"ไม่มีจังหวัดรหัส {prov} ที่มีพื้นที่ต้นแบบ (กรุงเทพมหานครไม่มีพื้นที่ต้นแบบ) "
             "ให้ใช้รหัสจังหวัด 2 หลักของกรมการปกครอง เช่น 54",
@@ -724,7 +724,7 @@ def check_registry(
         return out.items
     if _strip_prefix(str(d["province"]), _PROVINCE_WORDS) != provinces[prov]:
         out.add(
-            "R-REG-PROVINCE-NAME",
+            codes.R_REG_PROVINCE_NAME,
             ("province",),
             f"จังหวัดรหัส {prov} คือ {provinces[prov]} ให้แก้ province เป็น {provinces[prov]}",
         )
@@ -735,7 +735,7 @@ def check_registry(
         dist = districts.get(code)
         if dist is None or dist.province_code != prov:
             out.add(
-                "R-REG-DISTRICT",
+                codes.R_REG_DISTRICT,
                 loc,
                 f"รหัส {code} ไม่ใช่อำเภอของจังหวัด{provinces[prov]} ให้ใช้รหัสอำเภอ 4 หลัก "
                 f"ที่ขึ้นต้นด้วย {prov} ตามกรมการปกครอง",
@@ -744,21 +744,21 @@ def check_registry(
             continue
         if _strip_prefix(str(p["district"]), _DISTRICT_WORDS) != dist.name:
             out.add(
-                "R-REG-DISTRICT-NAME",
+                codes.R_REG_DISTRICT_NAME,
                 (*loc, "district"),
                 f"อำเภอรหัส {code} คือ {dist.name} ให้แก้ district เป็น {dist.name}",
             )
         sub = p.get("subdistrict_code")
         if sub is not None and not country.subdistrict_exists(code_str(sub, 6), code):
             out.add(
-                "R-REG-SUBDISTRICT",
+                codes.R_REG_SUBDISTRICT,
                 (*loc, "subdistrict_code"),
                 f"ไม่มีตำบลรหัส {sub} ในอำเภอ{dist.name} ให้ใช้รหัสตำบล 6 หลักที่ขึ้นต้นด้วย {code} หรือลบบรรทัดนี้",
             )
         other = _type_contradiction(p["lao_type"], p["lao_name"])
         if other:
             out.add(
-                "R-LAO-TYPE-NAME",
+                codes.R_LAO_TYPE_NAME,
                 (*loc, "lao_type"),
                 f"ชื่อ '{clean_text(p['lao_name'])}' เป็น{LAO_TYPES[other]} ให้แก้ lao_type เป็น {other}",
             )

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import fastjsonschema
 
+from . import finding_codes as codes
 from .findings import Finding, echo
 from .form_spec import FORM
 from .load import Document
@@ -98,26 +99,28 @@ def _dotted(loc: tuple) -> str:
 
 def _field_message(
     named: str, last: str, err: ValidationError, loc: tuple
-) -> tuple[str, str, tuple] | None:
+) -> tuple[codes.Code, str, tuple] | None:
     """Codes and dates explained by what the field is, whatever the schema keyword."""
     if last in ("district_code", "province_code"):
         digits = 4 if last == "district_code" else 2
         return (
-            "S-CODE",
+            codes.S_CODE,
             f"{named} ต้องเป็นรหัส {digits} หลักของกรมการปกครอง (พบ '{echo(err.instance)}') "
             'ให้เขียนในเครื่องหมายคำพูด เช่น "5403" สำหรับอำเภอ หรือ "54" สำหรับจังหวัด',
             loc,
         )
     if last.endswith("date") and not isinstance(err.instance, str | type(None)):
         return (
-            "S-DATE",
+            codes.S_DATE,
             f"{named} ต้องเป็นวันที่ พ.ศ. แบบ ปปปป-ดด-วว เช่น 2555-05-25 (พบ '{echo(err.instance)}')",
             loc,
         )
     return None
 
 
-def _message(v: jsonschema.Draft202012Validator, err: ValidationError) -> tuple[str, str, tuple]:
+def _message(
+    v: jsonschema.Draft202012Validator, err: ValidationError
+) -> tuple[codes.Code, str, tuple]:
     """(code, Thai message, location) for one schema error."""
     loc = tuple(err.absolute_path)
     field = _dotted(loc) or "ไฟล์"
@@ -143,7 +146,7 @@ def _message(v: jsonschema.Draft202012Validator, err: ValidationError) -> tuple[
         sub = _title(v, (*loc, missing))
         where = f" ใน '{field}'" if loc else ""
         return (
-            "S-REQUIRED",
+            codes.S_REQUIRED,
             f"ขาดหัวข้อ '{missing}'{' (' + sub + ')' if sub else ''}{where} "
             "ให้เพิ่มหัวข้อนี้ตามแบบฟอร์มในวิธีส่งรายงาน",
             loc,
@@ -152,13 +155,13 @@ def _message(v: jsonschema.Draft202012Validator, err: ValidationError) -> tuple[
         extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
         names = ", ".join(f"'{e}'" for e in extra)
         return (
-            "S-UNKNOWN-KEY",
+            codes.S_UNKNOWN_KEY,
             f"ไม่รู้จักหัวข้อ {names} ใน {named} ให้ตรวจการสะกดชื่อหัวข้อกับแบบฟอร์ม หรือลบหัวข้อนั้นออก",
             (*loc, extra[0]) if extra else loc,
         )
     if err.instance is None and kind in ("enum", "type"):
         return (
-            "S-BLANK",
+            codes.S_BLANK,
             f"{named} ยังไม่ได้กรอก ให้กรอกข้อมูลหลังเครื่องหมาย :"
             + (f" โดยตอบ {_answers(loc)}" if _answers(loc) else " ตามคำอธิบายในแบบรายงาน"),
             loc,
@@ -166,25 +169,25 @@ def _message(v: jsonschema.Draft202012Validator, err: ValidationError) -> tuple[
     if kind == "enum":
         allowed = _answers(loc) or " หรือ ".join(str(x) for x in err.validator_value)
         return (
-            "S-ENUM",
+            codes.S_ENUM,
             f"{named} เขียนว่า '{echo(err.instance)}' ซึ่งไม่ใช่คำตอบของข้อนี้ ให้ตอบ {allowed}",
             loc,
         )
     if kind == "type":
-        return ("S-TYPE", _type_message(named, err), loc)
+        return (codes.S_TYPE, _type_message(named, err), loc)
     return _limit_message(named, kind, err, loc)
 
 
 def _limit_message(
     named: str, kind: str, err: ValidationError, loc: tuple
-) -> tuple[str, str, tuple]:
+) -> tuple[codes.Code, str, tuple]:
     """Range, length, format and list errors."""
     if kind in ("minimum", "exclusiveMinimum"):
         fix = f"ให้แก้เป็นจำนวนตั้งแต่ {err.validator_value} ขึ้นไป"
         if isinstance(err.instance, int | float | Decimal) and err.instance < 0:
             fix += " ไม่ต้องใส่เครื่องหมายลบ"
         return (
-            "S-RANGE",
+            codes.S_RANGE,
             f"{named} ต้องไม่น้อยกว่า {err.validator_value} (พบ {echo(err.instance)}) {fix}",
             loc,
         )
@@ -193,32 +196,32 @@ def _limit_message(
         if loc and loc[-1] == "percent":
             fix = "ร้อยละต้องอยู่ระหว่าง 0 ถึง 100 ให้ตรวจจำนวนโครงการ หรือลบบรรทัด percent"
         return (
-            "S-RANGE",
+            codes.S_RANGE,
             f"{named} ต้องไม่เกิน {err.validator_value} (พบ {echo(err.instance)}) {fix}",
             loc,
         )
     if kind == "maxLength":
         return (
-            "S-TOO-LONG",
+            codes.S_TOO_LONG,
             f"{named} ยาวเกิน {err.validator_value} ตัวอักษร ให้ย่อข้อความให้สั้นลง",
             loc,
         )
     if kind == "minLength":
-        return ("S-EMPTY", f"{named} ว่างอยู่ ให้กรอกข้อมูล", loc)
+        return (codes.S_EMPTY, f"{named} ว่างอยู่ ให้กรอกข้อมูล", loc)
     if kind in ("anyOf", "oneOf", "pattern"):
         return (
-            "S-FORMAT",
+            codes.S_FORMAT,
             f"{named} มีรูปแบบไม่ถูกต้อง (พบ '{echo(err.instance)}') ให้ดูตัวอย่างในแบบฟอร์ม",
             loc,
         )
     if kind == "uniqueItems":
-        return ("S-DUPLICATE-ITEM", f"{named} มีค่าซ้ำกัน ให้ใส่แต่ละค่าเพียงครั้งเดียว", loc)
+        return (codes.S_DUPLICATE_ITEM, f"{named} มีค่าซ้ำกัน ให้ใส่แต่ละค่าเพียงครั้งเดียว", loc)
     if kind == "maxItems":
-        return ("S-TOO-MANY", f"{named} มีได้ไม่เกิน {err.validator_value} รายการ", loc)
+        return (codes.S_TOO_MANY, f"{named} มีได้ไม่เกิน {err.validator_value} รายการ", loc)
     if kind == "propertyNames":
-        return ("S-KEY-FORMAT", f"ชื่อหัวข้อ '{err.instance}' ใน {named} ต้องเป็นรหัสอำเภอ 4 หลัก", loc)
+        return (codes.S_KEY_FORMAT, f"ชื่อหัวข้อ '{err.instance}' ใน {named} ต้องเป็นรหัสอำเภอ 4 หลัก", loc)
     # Every keyword our schemas use is explained above; a new one still gets a Thai line.
-    return ("S-FORMAT", f"{named} ไม่ถูกต้อง ให้ตรวจกับคำอธิบายในแบบรายงาน", loc)
+    return (codes.S_FORMAT, f"{named} ไม่ถูกต้อง ให้ตรวจกับคำอธิบายในแบบรายงาน", loc)
 
 
 def _answers(loc: tuple) -> str:
@@ -272,10 +275,10 @@ def schema_findings(doc: Document, schema_path: Path) -> list[Finding]:
     valued: set[str] = set()  # one finding about a value: "-3" breaks two minimums, say so once
     for err in sorted(v.iter_errors(doc.data), key=lambda e: tuple(map(str, e.absolute_path))):
         code, message, loc = _message(v, err)
-        if code not in ("S-UNKNOWN-KEY", "S-REQUIRED"):
+        if code not in (codes.S_UNKNOWN_KEY, codes.S_REQUIRED):
             if _dotted(loc) in valued:
                 continue
             valued.add(_dotted(loc))
-        line, col = doc.where(loc, key=code in ("S-UNKNOWN-KEY", "S-REQUIRED"))
-        found.append(Finding(doc.path, line, col, "error", code, message, _dotted(loc)))
+        line, col = doc.where(loc, key=code in (codes.S_UNKNOWN_KEY, codes.S_REQUIRED))
+        found.append(Finding(doc.path, line, col, code, message, _dotted(loc)))
     return found

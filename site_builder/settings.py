@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from pathlib import Path
 
+from . import finding_codes as codes
 from .findings import Finding
 from .layout import SETTINGS_FILE, SUBMISSIONS
 from .load import Document, load_yaml
@@ -29,7 +30,7 @@ def _date(doc: Document, value: object, loc: tuple) -> date:
     if isinstance(parsed, date):
         return parsed
     line, col = doc.where(loc)
-    raise SettingsError(Finding(doc.path, line, col, "error", "C-SETTINGS", parsed.message))
+    raise SettingsError(Finding(doc.path, line, col, codes.C_SETTINGS, parsed.message))
 
 
 def _decimal(doc: Document, value: object, loc: tuple) -> Decimal:
@@ -38,7 +39,7 @@ def _decimal(doc: Document, value: object, loc: tuple) -> Decimal:
     except (InvalidOperation, ValueError):
         line, col = doc.where(loc)
         raise SettingsError(
-            Finding(doc.path, line, col, "error", "C-SETTINGS", f"ค่า '{value}' ต้องเป็นตัวเลข")
+            Finding(doc.path, line, col, codes.C_SETTINGS, f"ค่า '{value}' ต้องเป็นตัวเลข")
         ) from None
 
 
@@ -103,8 +104,7 @@ def load_settings(root: Path, fiscal_year: int) -> Settings:
                 doc.path,
                 1,
                 1,
-                "error",
-                "C-SETTINGS",
+                codes.C_SETTINGS,
                 f"ไฟล์ตั้งค่าปีงบประมาณไม่ครบหรือผิดรูปแบบ ({exc}) ให้ผู้ดูแลระบบตรวจแก้",
             )
         ) from None

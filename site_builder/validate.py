@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from . import finding_codes as codes
 from . import rules
 from .findings import Finding
 from .layout import SUBMISSIONS, schema_root
@@ -38,8 +39,7 @@ def select(paths: list[str], root: Path) -> tuple[Callable[[str], bool], list[Fi
                     shown,
                     1,
                     1,
-                    "error",
-                    "V-NOT-FOUND",
+                    codes.V_NOT_FOUND,
                     "ไม่พบไฟล์หรือโฟลเดอร์นี้ ให้ตรวจชื่อและที่อยู่ (ระบุได้ทั้งแบบเทียบกับโฟลเดอร์ปัจจุบัน"
                     "และเทียบกับโฟลเดอร์หลักของที่เก็บข้อมูล) ถ้าลบไฟล์นี้ออกแล้ว ไม่ต้องระบุในคำสั่ง",
                 )
@@ -51,8 +51,7 @@ def select(paths: list[str], root: Path) -> tuple[Callable[[str], bool], list[Fi
                     shown,
                     1,
                     1,
-                    "error",
-                    "V-OUTSIDE",
+                    codes.V_OUTSIDE,
                     f"ตรวจได้เฉพาะไฟล์ในโฟลเดอร์ {SUBMISSIONS}/ ของที่เก็บข้อมูล ให้ระบุไฟล์รายงาน "
                     "เช่น submissions/2555/54/5403/round-1.yaml",
                 )

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import finding_codes as codes
 from .convert import code_str
 from .findings import Finding
 from .layout import (
@@ -50,27 +51,27 @@ def check(
     d = doc.data
     assert isinstance(d, dict)
 
-    def add(code: str, loc: tuple, message: str) -> None:
+    def add(code: codes.Code, loc: tuple, message: str) -> None:
         line, col = doc.where(loc)
         field = ".".join(str(p) for p in loc)
-        out.append(Finding(doc.path, line, col, "error", code, message, field))
+        out.append(Finding(doc.path, line, col, code, message, field))
 
     if d["fiscal_year"] != fiscal_year:
         add(
-            "R-WD-FISCAL-YEAR",
+            codes.R_WD_FISCAL_YEAR,
             ("fiscal_year",),
             f"ไฟล์นี้อยู่ในโฟลเดอร์ปีงบประมาณ {fiscal_year} ให้แก้ fiscal_year เป็น {fiscal_year}",
         )
     if code_str(d["province_code"], 2) != folder:
         add(
-            "R-WD-PROVINCE",
+            codes.R_WD_PROVINCE,
             ("province_code",),
             f'ไฟล์นี้อยู่ในโฟลเดอร์จังหวัด {folder} ให้แก้ province_code เป็น "{folder}"',
         )
     for i, entry in enumerate(d["withdrawals"]):
         if not entry["report"].startswith(folder):
             add(
-                "R-WD-OTHER-PROVINCE",
+                codes.R_WD_OTHER_PROVINCE,
                 ("withdrawals", i, "report"),
                 f"รายงาน {entry['report']} ไม่ใช่ของจังหวัดรหัส {folder} "
                 "ให้บันทึกไว้ในไฟล์ withdrawals.yaml ของจังหวัดนั้น",
@@ -78,19 +79,19 @@ def check(
         target = entry.get("moved_to")
         if entry["action"] == "move" and not target:
             add(
-                "R-WD-MOVE-TARGET",
+                codes.R_WD_MOVE_TARGET,
                 ("withdrawals", i, "action"),
                 "การย้ายรายงานต้องระบุ moved_to: ที่อยู่ใหม่ของไฟล์ เช่น 5403/round-3.yaml",
             )
         elif entry["action"] == "move" and not exists(f"{fiscal_year}/{folder}/{target}"):
             add(
-                "R-WD-MOVE-TARGET",
+                codes.R_WD_MOVE_TARGET,
                 ("withdrawals", i, "moved_to"),
                 f"ไม่พบไฟล์ {target} ที่ระบุว่าย้ายไป ให้ตรวจชื่อไฟล์ หรือใช้ action: withdraw",
             )
         elif entry["action"] == "withdraw" and target:
             add(
-                "R-WD-MOVE-TARGET",
+                codes.R_WD_MOVE_TARGET,
                 ("withdrawals", i, "moved_to"),
                 "moved_to ใช้กับ action: move เท่านั้น ให้ลบบรรทัดนี้ หรือเปลี่ยนเป็น action: move",
             )

@@ -1,5 +1,6 @@
 """Every code in the catalogue (site_builder/finding_codes.py) is emitted by the real
-commands on a fixture a reviewer can open, with the catalogue's severity and title.
+commands on a fixture a reviewer can open, with the catalogue's severity and title;
+no finding can carry a code the catalogue does not define; the page is rendered from it.
 
 A fixture is either a file in tests/fixtures/reports/ whose header says
 ``# expect: CODE`` (and ``# path:`` where it goes), or a scenario in
@@ -15,14 +16,17 @@ import json
 import os
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 import yaml
 
+from site_builder import finding_codes
 from site_builder.cli import main as cli_main
-from site_builder.finding_codes import CATALOGUE
-from tests.conftest import FIXTURES, REPORT_PATH, git, pull_request, report_fixture_header
+from site_builder.finding_codes import CATALOGUE, CODES, Code, render_page
+from site_builder.findings import Finding
+from tests.conftest import FIXTURES, REPORT_PATH, ROOT, git, pull_request, report_fixture_header
 
 SCENARIOS: dict[str, dict] = yaml.safe_load(
     (FIXTURES / "codes" / "scenarios.yaml").read_text(encoding="utf-8")
@@ -129,3 +133,46 @@ def test_every_code_has_a_fixture_that_triggers_it(code, tmp_path, capsys, monke
 
 def test_every_fixture_names_only_catalogue_codes():
     assert sorted(set(TRIGGERS) - set(CATALOGUE)) == []
+
+
+# ---------------------------------------------------------------- the catalogue itself
+
+PAGE = ROOT / "docs" / "finding-codes.md"
+
+
+def test_the_page_is_rendered_from_the_catalogue():
+    assert PAGE.read_text(encoding="utf-8") == render_page(), (
+        "run: .venv/bin/python -m site_builder.finding_codes"
+    )
+
+
+def test_each_code_is_a_constant_named_after_it_and_defined_once():
+    constants = {n: v for n, v in vars(finding_codes).items() if isinstance(v, Code)}
+    assert [c.id.replace("-", "_") for c in CODES] == list(constants)
+    assert len(CATALOGUE) == len(CODES)
+    assert all(c.severity in ("error", "warning") and c.title and c.help for c in CODES)
+
+
+def test_a_finding_takes_severity_title_and_help_from_the_catalogue():
+    f = Finding("a.yaml", 1, 1, finding_codes.R_DATE_LATE, "ข้อความ")
+    assert (f.code, f.severity, f.is_error) == ("R-DATE-LATE", "warning", False)
+    d = f.as_dict()
+    assert (d["title"], d["help"]) == (
+        finding_codes.R_DATE_LATE.title,
+        finding_codes.R_DATE_LATE.help,
+    )
+    assert Finding("a.yaml", 1, 1, finding_codes.R_DATE_EARLY, "ข้อความ").is_error
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        Code("R-NEW-RULE", "error", "R", "กฎใหม่ที่ยังไม่อยู่ในรายการ"),  # not in the catalogue
+        replace(finding_codes.R_DATE_LATE, severity="error"),  # a catalogue id, another entry
+        "R-DATE-LATE",  # a bare string, even of a known code
+    ],
+    ids=["unknown", "altered", "string"],
+)
+def test_a_finding_of_a_code_outside_the_catalogue_cannot_be_made(code):
+    with pytest.raises(ValueError, match="not a code of the catalogue"):
+        Finding("a.yaml", 1, 1, code, "ข้อความ")

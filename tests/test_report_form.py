@@ -26,7 +26,6 @@ def cfg(dataset):
     return report_form.config(
         dataset,
         report_form.schema_file(),
-        report_form.docs_file_dir(),
         "https://github.com/o/r.git",
         "main",
         "../",
@@ -94,7 +93,6 @@ def test_no_repository_address_for_fictional_data(dataset, cfg):
     data = report_form.config(
         fictional,
         report_form.schema_file(),
-        report_form.docs_file_dir(),
         "https://x.y/z",
         "main",
         "",

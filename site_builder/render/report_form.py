@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import copy
 import json
-import re
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
@@ -29,6 +28,7 @@ from typing import Any
 from markupsafe import Markup
 
 from .. import load, resources, rules
+from ..finding_codes import CODES, R_TEXT_EMPTY
 from ..findings import Finding
 from ..form_spec import FORM, STEP_ITEMS
 from ..layout import REPORT_SCHEMA, report_relpath
@@ -186,7 +186,7 @@ def blank_characters() -> str:
     for ch in candidates:
         out = rules._Out(Document("probe", {}))
         rules._text_rules(out, ch * 2, ("x",), "x", True)
-        if any(f.code == "R-TEXT-EMPTY" for f in out.items):
+        if any(f.code == R_TEXT_EMPTY.id for f in out.items):
             blank.append(ch)
     return "".join(f"\\u{ord(ch):04x}" for ch in blank)
 
@@ -195,22 +195,13 @@ def blank_characters() -> str:
 
 
 _FORM_CODES = ("S-", "R-", "L-CONTROL-CHAR")
-_ROW = re.compile(r"^\| ((?:L|S|R|P|V|C|PR)-[A-Z0-9-]+) \| (.+) \|$", re.MULTILINE)
-_WARNING = "**คำเตือน**"
 
 
-def catalogue(docs_dir: Path) -> tuple[dict[str, str], dict[str, str]]:
-    """(Thai meaning, severity) of every finding code, from the finding-codes page.
-
-    Without the page the form still refuses what CI refuses, showing bare codes
-    (tests/test_report_form.py requires the meanings)."""
-    page = docs_dir / "finding-codes.md"
-    text = page.read_text(encoding="utf-8") if page.is_file() else ""
-    messages, severity = {}, {}
-    for code, meaning in _ROW.findall(text):
-        severity[code] = "warning" if _WARNING in meaning else "error"
-        messages[code] = meaning.replace(_WARNING, "").replace("`", "").strip()
-    return messages, severity
+def catalogue() -> tuple[dict[str, str], dict[str, str]]:
+    """(Thai meaning, severity) of each code a report's own checks can give (not the
+    registry's, the command's or a pull request's), from the catalogue of findings."""
+    kept = [c for c in CODES if c.id.startswith(_FORM_CODES) and not c.id.startswith("R-REG-")]
+    return {c.id: c.help.replace("`", "") for c in kept}, {c.id: c.severity for c in kept}
 
 
 # ---------------------------------------------------------------- data
@@ -275,7 +266,6 @@ def province_data(dataset: Dataset) -> dict[str, str]:
 def config(
     dataset: Dataset,
     schema_path: Path,
-    docs_dir: Path,
     repo_url: str | None,
     branch: str,
     base: str,
@@ -283,11 +273,7 @@ def config(
     """Everything the page's script reads, from the sources that define it."""
     s = dataset.settings
     items = form_items(s)
-    messages, severity = catalogue(docs_dir)
-    # only what a report's own checks can say (not the registry's, the command's or a PR's)
-    keep = {c for c in messages if c.startswith(_FORM_CODES) and not c.startswith("R-REG-")}
-    messages = {c: m for c, m in messages.items() if c in keep}
-    severity = {c: level for c, level in severity.items() if c in keep}
+    messages, severity = catalogue()
     years = range(s.fiscal_year_start.year + BE_OFFSET, s.fiscal_year_end.year + BE_OFFSET + 2)
     repo = None
     if repo_url and repo_url.strip().startswith("https://") and not dataset.fictional:
@@ -363,7 +349,7 @@ def _formula(items: list[dict]) -> None:
 def write_page(w, env, dataset: Dataset, common: dict, repo_url: str | None, branch: str) -> None:
     """The form page and the per-province data it reads (``w`` is render.pages.Writer)."""
     base = "../"
-    data = config(dataset, schema_file(), docs_file_dir(), repo_url, branch, base)
+    data = config(dataset, schema_file(), repo_url, branch, base)
     _formula(data["items"])
     w.write(
         PAGE,
@@ -385,7 +371,3 @@ def write_page(w, env, dataset: Dataset, common: dict, repo_url: str | None, bra
 
 def schema_file() -> Path:
     return resources.schema_dir() / REPORT_SCHEMA
-
-
-def docs_file_dir() -> Path:
-    return resources.docs_dir()
