@@ -14,6 +14,7 @@ import os
 import re
 import shutil
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from urllib.parse import urlparse
 
 import yaml
 
-from . import alongside, exports, resources, submit_link
+from . import alongside, exports, fanout, resources, submit_link
 from .aggregate import aggregate, evaluate_all
 from .findings import Finding
 from .gitlog import read_history
@@ -31,7 +32,7 @@ from .model import Dataset, Pilot
 from .render.pages import SiteOptions, generate
 from .render.trace import source_record, source_view
 from .repository import load_repository
-from .theme_css import subset_theme_css
+from .theme_css import Used, subset_theme_css
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 PASSTHROUGH_HOOK = Path(__file__).resolve().parent / "mkdocs_passthrough.py"
@@ -195,10 +196,6 @@ def generate_all(
             source_record(history, repo),
         )
 
-    job: alongside.Alongside | None = alongside.Alongside(
-        write_exports if with_exports else _no_work, parallel=parallel
-    )
-
     def submit_url(pilot: Pilot, round_number: int) -> str | None:
         return _submit_url(config, dataset, pilot, round_number)
 
@@ -215,6 +212,11 @@ def generate_all(
     refuse_links(config.static_docs)
     pages = generate(dataset, results, docs, opts, config.static_docs).pages()
     shutil.copytree(ASSETS / "kpi", docs / "assets" / "kpi", dirs_exist_ok=True)
+    # Started now, not before the pages: the pilot pages use both cores
+    # themselves, while MkDocs, which comes next, uses one.
+    job: alongside.Alongside | None = alongside.Alongside(
+        write_exports if with_exports else _no_work, parallel=parallel
+    )
     if not parallel and job is not None:
         job.wait()
         job = None
@@ -246,8 +248,8 @@ def build_site(config: BuildConfig, parallel: bool = True) -> Built:
         shutil.rmtree(stale, ignore_errors=True)
     done = generate_all(config, exports_dir=staging, parallel=parallel)
     mkdocs_build(config, done.dataset.fictional, data_as_of=done.data_as_of)
-    squeeze_html(config.site_dir)
-    subset_theme_css(config.site_dir)  # the first paint waits for these sheets
+    pages = squeeze_html(config.site_dir)
+    subset_theme_css(config.site_dir, pages)  # the first paint waits for these sheets
     try:
         if done.exports is not None:
             done.exports.wait()
@@ -342,12 +344,24 @@ _PRE = re.compile(r"(<pre\b.*?</pre>|<textarea\b.*?</textarea>)", re.S | re.I)
 _INDENT = re.compile(r"\n[ \t]+")
 
 
-def squeeze_html(site_dir: Path) -> None:
+def squeeze_html(site_dir: Path) -> Used:
     """Drop the theme's indentation (about 2 KB a page, toward the 40 KB pilot page
-    budget); text inside <pre> and <textarea> is left exactly as it was."""
-    for path in site_dir.rglob("*.html"):
+    budget); text inside <pre> and <textarea> is left exactly as it was. Returns what
+    the squeezed pages use of the theme's styles (theme_css), read in the same pass,
+    which runs on every core."""
+    used = Used()
+    for part in fanout.map_slices(_squeeze_pages, sorted(site_dir.rglob("*.html"))):
+        used.update(part)
+    return used
+
+
+def _squeeze_pages(paths: Sequence[Path]) -> Used:
+    used = Used()
+    for path in paths:
         text = path.read_text(encoding="utf-8")
         parts = _PRE.split(text)
         squeezed = "".join(p if i % 2 else _INDENT.sub("\n", p) for i, p in enumerate(parts))
         if squeezed != text:
             path.write_text(squeezed, encoding="utf-8")
+        used.add_page(squeezed)
+    return used

@@ -15,6 +15,7 @@ import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -40,24 +41,24 @@ def _slices(n: int, parts: int) -> list[range]:
     return out
 
 
-def _child(fn: Callable[[Any], Any], items: Sequence[Any], conn: Any) -> None:
-    try:
-        result: object = ("ok", [fn(x) for x in items])
-    except BaseException:  # the parent runs this slice itself and sees the exception
-        result = ("failed", None)
-    try:
-        conn.send(result)
-    except Exception:  # unpicklable result: the parent redoes the slice
-        conn.send(("failed", None))
-    finally:
-        conn.close()
-
-
 def map_ordered(
     fn: Callable[[T], R], items: Sequence[T], *, min_items: int | None = None
 ) -> list[R]:
     """``[fn(x) for x in items]``, on all cores when there are at least ``min_items``
-    (default ``MIN_ITEMS``).
+    (default ``MIN_ITEMS``)."""
+    parts = map_slices(partial(_each, fn), items, min_items=min_items)
+    return [r for part in parts for r in part]
+
+
+def _each(fn: Callable[[T], R], chunk: Sequence[T]) -> list[R]:
+    return [fn(x) for x in chunk]
+
+
+def map_slices(
+    fn: Callable[[Sequence[T]], R], items: Sequence[T], *, min_items: int | None = None
+) -> list[R]:
+    """``fn`` of each contiguous slice of ``items``, one slice per core (a single
+    slice below ``min_items``): for work whose per-item results are summed up.
 
     The cyclic garbage collector is paused meanwhile: the results are many small
     acyclic values that it would only scan again and again (about 9% of a load).
@@ -71,10 +72,23 @@ def map_ordered(
             gc.enable()
 
 
-def _map(fn: Callable[[T], R], items: Sequence[T], min_items: int) -> list[R]:
+def _child(fn: Callable[[Any], Any], items: Sequence[Any], conn: Any) -> None:
+    try:
+        result: object = ("ok", fn(items))
+    except BaseException:  # the parent runs this slice itself and sees the exception
+        result = ("failed", None)
+    try:
+        conn.send(result)
+    except Exception:  # unpicklable result: the parent redoes the slice
+        conn.send(("failed", None))
+    finally:
+        conn.close()
+
+
+def _map(fn: Callable[[Sequence[T]], R], items: Sequence[T], min_items: int) -> list[R]:
     parts = min(cores(), len(items) // max(min_items // 2, 1))
     if len(items) < min_items or parts < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [fn(x) for x in items]
+        return [fn(items)]
     ctx = multiprocessing.get_context("fork")
     slices = _slices(len(items), parts)
     children = []
@@ -86,14 +100,14 @@ def _map(fn: Callable[[T], R], items: Sequence[T], min_items: int) -> list[R]:
         send.close()
         children.append((proc, receive, chunk))
     try:
-        results = [fn(x) for x in items[slices[0].start : slices[0].stop]]
+        results = [fn(items[slices[0].start : slices[0].stop])]
         for proc, receive, chunk in children:
             try:
                 status, got = receive.recv()
             except (EOFError, OSError):
                 status, got = "failed", None
             proc.join()
-            results.extend(got if status == "ok" else [fn(x) for x in chunk])
+            results.append(got if status == "ok" else fn(chunk))
         return results
     finally:  # after an exception here, no child is left behind
         for proc, receive, _ in children:

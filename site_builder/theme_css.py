@@ -58,12 +58,21 @@ class Used:
     def __init__(self) -> None:
         self.names: set[str] = set()  # classes and ids from pages, any word from scripts
         self.attributes: set[tuple[str, str]] = set()  # (attribute, value) on some page
+        self.variables: set[str] = set()  # custom properties a page's var() reads
 
     def add_page(self, html: str) -> None:
         for m in _attrs(_CLASS_ATTR, html):
             self.names.update(m[1].split())
         self.names.update(m[1] for m in _attrs(_ID_ATTR, html))
         self.attributes.update((m[1], m[2]) for m in _attrs(_VALUED, html))
+        if "var(--" in html:
+            self.variables.update(_VAR_USE.findall(html))
+
+    def update(self, other: Used) -> None:
+        """Add what another scan found (pages scanned on another core)."""
+        self.names |= other.names
+        self.attributes |= other.attributes
+        self.variables |= other.variables
 
     def add_script(self, text: str) -> None:
         self.names.update(_WORD.findall(text))
@@ -186,10 +195,9 @@ def _subset(css: str, used: Used) -> str:
     return "".join(out)
 
 
-def _drop_unused_properties(sheets: list[str], readers: str) -> list[str]:
-    """Remove custom-property declarations that no var() reads, in these sheets or in
-    ``readers`` (the site's own styles, pages, scripts); repeated to a fixpoint."""
-    outside = set(_VAR_USE.findall(readers))
+def _drop_unused_properties(sheets: list[str], outside: set[str]) -> list[str]:
+    """Remove custom-property declarations that no var() reads, in these sheets or
+    ``outside`` them (the site's own styles, pages, scripts); repeated to a fixpoint."""
     while True:
         joined = "".join(sheets)
         declared = set(re.findall(r"[{;]\s*(--[\w-]+)\s*:", joined))
@@ -219,22 +227,29 @@ def _without_declarations(css: str, names: set[str]) -> str:
 
 
 def subset_css(sheets: list[str], used: Used, readers: str = "") -> list[str]:
-    return _drop_unused_properties([_subset(css, used) for css in sheets], readers)
+    """``readers``: more text whose var() reads count (styles, scripts), besides the
+    pages' own (``used.variables``)."""
+    outside = set(_VAR_USE.findall(readers)) | used.variables
+    return _drop_unused_properties([_subset(css, used) for css in sheets], outside)
 
 
 def _files(site_dir: Path, patterns: Iterable[str]) -> list[Path]:
     return sorted(p for pattern in patterns for p in site_dir.glob(pattern))
 
 
-def subset_theme_css(site_dir: Path) -> dict[str, tuple[int, int]]:
-    """Rewrite the theme's stylesheets in ``site_dir`` in place; returns name -> (before, after)."""
+def subset_theme_css(site_dir: Path, pages: Used | None = None) -> dict[str, tuple[int, int]]:
+    """Rewrite the theme's stylesheets in ``site_dir`` in place; returns name -> (before, after).
+
+    ``pages``: what a pass over every page of the site already found (the build
+    squeezes and scans them in one read, ``build.squeeze_html``); else they are read here.
+    """
     used, readers = Used(), []
     used.names.update(THEME_RUNTIME_CLASSES)
-    for page in site_dir.rglob("*.html"):
-        html = page.read_text(encoding="utf-8")
-        used.add_page(html)
-        if "var(--" in html:
-            readers.append(html)
+    if pages is None:
+        for page in site_dir.rglob("*.html"):
+            used.add_page(page.read_text(encoding="utf-8"))
+    else:
+        used.update(pages)
     for script in _files(site_dir, SCRIPTS):
         text = script.read_text(encoding="utf-8")
         used.add_script(text)

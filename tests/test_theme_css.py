@@ -55,3 +55,45 @@ def test_site_stylesheets_are_rewritten_in_place(tmp_path):
     before, after = sizes["main.abc.min.css"]
     assert before == len(THEME) and after < before
     assert "admonition" not in (sheets / "main.abc.min.css").read_text(encoding="utf-8")
+
+
+def _site(root, pages):
+    sheets = root / "assets" / "stylesheets"
+    sheets.mkdir(parents=True)
+    (sheets / "main.abc.min.css").write_text(THEME, encoding="utf-8")
+    (sheets / "palette.abc.min.css").write_text(PALETTE, encoding="utf-8")
+    for i, page in enumerate(pages):
+        (root / f"p{i}").mkdir()
+        (root / f"p{i}" / "index.html").write_text(page, encoding="utf-8")
+    return root
+
+
+def test_the_build_s_one_pass_scan_cuts_exactly_what_reading_every_page_cuts(tmp_path, monkeypatch):
+    """The build squeezes and scans the pages in one read, split across cores."""
+    from site_builder import fanout
+    from site_builder.build import squeeze_html
+
+    pages = [
+        "<html>\n    <body>\n      <p class='x'>no classes here</p>\n",
+        PAGE + '\n  <div style="color:var(--md-p)">',  # a page that reads the palette
+        '<div class="md-typeset">\n    <pre>\n    kept\n</pre>\n  <div class="admonition">',
+        "<p>\n   plain</p>",
+    ]
+    read_again, one_pass = _site(tmp_path / "a", pages), _site(tmp_path / "b", pages)
+    squeeze_html(read_again)
+    subset_theme_css(read_again)
+    monkeypatch.setattr(fanout, "MIN_ITEMS", 2)
+    subset_theme_css(one_pass, squeeze_html(one_pass))
+    files = sorted(p.relative_to(read_again) for p in read_again.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(one_pass) for p in one_pass.rglob("*") if p.is_file())
+    for rel in files:
+        assert (read_again / rel).read_bytes() == (one_pass / rel).read_bytes(), rel
+    main = (one_pass / "assets/stylesheets/main.abc.min.css").read_text(encoding="utf-8")
+    assert "admonition{border:1px}" in main
+    palette = (one_pass / "assets/stylesheets/palette.abc.min.css").read_text(encoding="utf-8")
+    assert palette == "[data-md-color-primary=indigo]{--md-p:#4051b5}"  # read by a page
+    assert (
+        (one_pass / "p2/index.html")
+        .read_text(encoding="utf-8")
+        .startswith('<div class="md-typeset">\n<pre>\n    kept\n</pre>\n<div')
+    )
