@@ -75,3 +75,20 @@ def pull_request(repo: Path, change: Path) -> str:
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "pull request")
     return git(repo, "rev-parse", "HEAD~1")
+
+
+_NOT_RELEASED = {".git", ".venv", "build", "site", "dist", "node_modules", "tests", "benchmarks"}
+
+
+def copy_release(dest: Path) -> None:
+    """This checkout's files as a release ships them (no work folders, caches or tests)."""
+
+    def skip(folder: str, names: list[str]) -> set[str]:
+        top = Path(folder) == ROOT
+        return {
+            n
+            for n in names
+            if (top and n in _NOT_RELEASED) or n == "__pycache__" or n.endswith(".egg-info")
+        }
+
+    shutil.copytree(ROOT, dest, ignore=skip, symlinks=True)

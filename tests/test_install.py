@@ -17,19 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EMPTY, FIXTURES, ROOT
-
-TOP_LEVEL_SKIP = {".git", ".venv", "build", "site", "dist", "node_modules", "tests", "benchmarks"}
-
-
-def _skip(folder: str, names: list[str]) -> set[str]:
-    """Leave out what a release does not ship (top-level work folders, caches)."""
-    top = Path(folder) == ROOT
-    return {
-        n
-        for n in names
-        if (top and n in TOP_LEVEL_SKIP) or n == "__pycache__" or n.endswith(".egg-info")
-    }
+from tests.conftest import EMPTY, FIXTURES, copy_release
 
 
 def _run(args: list, cwd: Path, timeout: int = 300) -> subprocess.CompletedProcess:
@@ -44,7 +32,7 @@ def installed(tmp_path_factory) -> Path:
     """A venv with the wheel installed; returns its bin/ folder."""
     work = tmp_path_factory.mktemp("install")
     src = work / "src"
-    shutil.copytree(ROOT, src, ignore=_skip, symlinks=True)
+    copy_release(src)
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check"]
     out = _run([*pip, "wheel", "--no-deps", "--no-build-isolation", "-w", work / "dist", src], work)
     assert out.returncode == 0, out.stdout + out.stderr
