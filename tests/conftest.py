@@ -1,7 +1,9 @@
 """Shared by the whole suite: where the repository is, and sites built once per session.
 
-Sites are built from fixture trees (``tests/fixtures``), never from this repository's
-own ``submissions/``: tests must hold whatever real reports arrive.
+Sites are built from fixture trees (``tests/fixtures``) or the demo generator, never
+from this repository's own ``submissions/``: tests must hold whatever real reports
+arrive. A full build takes seconds, so a test that only reads a site uses one of the
+session sites below instead of building its own.
 """
 
 from __future__ import annotations
@@ -41,6 +43,23 @@ def scoring_site(tmp_path_factory) -> Path:
 def hostile_site(tmp_path_factory) -> Path:
     """A site built from names and answers that try to inject markup and scripts."""
     return build(tmp_path_factory.mktemp("hostile-site"), FIXTURES / "site_hostile").site_dir
+
+
+@pytest.fixture(scope="session")
+def empty_site(tmp_path_factory) -> Path:
+    """The 8 Phrae pilots of the source letters registered, and no report yet."""
+    return build(tmp_path_factory.mktemp("empty-site"), EMPTY).site_dir
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory) -> Path:
+    """A fictional demo site of two real provinces (Phrae, Nakhon Ratchasima)."""
+    from site_builder.cli import main
+
+    work = tmp_path_factory.mktemp("demo-site")
+    data = work / "data"
+    assert main(["demo", "--out", str(data), "--provinces", "54,30", "--quiet"]) == 0
+    return build(work, data).site_dir
 
 
 def report_fixture_header(fixture: Path) -> tuple[set[str], str]:

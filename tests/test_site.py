@@ -14,7 +14,7 @@ from site_builder import exports
 from site_builder.build import BuildError, DataError, read_config
 from site_builder.build import build_site as build_library
 from site_builder.repository import load_repository
-from tests.conftest import FIXTURES, ROOT, SCORING, build
+from tests.conftest import FIXTURES, ROOT, build
 
 FICTIONAL = "ข้อมูลสมมติ เพื่อการสาธิต"
 PILOT_PAGE_BUDGET = 40 * 1024
@@ -28,21 +28,6 @@ def _build(tmp: Path, data: Path) -> Path:
 def real_site(tmp_path_factory):
     """This repository's own submissions, whatever they hold today."""
     return _build(tmp_path_factory.mktemp("real"), ROOT)
-
-
-@pytest.fixture(scope="module")
-def empty_site(tmp_path_factory):
-    """The 8 Phrae pilots of the source letters registered, and no report yet."""
-    return _build(tmp_path_factory.mktemp("empty"), FIXTURES / "no_reports")
-
-
-@pytest.fixture(scope="module")
-def fictional_site(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("fictional")
-    data = tmp / "data"
-    shutil.copytree(SCORING, data)
-    (data / "FICTIONAL").write_text(FICTIONAL + "\n", encoding="utf-8")
-    return _build(tmp, data)
 
 
 def _html(site: Path, rel: str) -> str:
@@ -134,9 +119,9 @@ def test_pilot_page_links_source_and_history(empty_site):
     assert "ส่งรายงานครั้งที่ 1" in page
 
 
-def test_no_resource_leaves_the_site(real_site, scoring_site, fictional_site):
+def test_no_resource_leaves_the_site(real_site, scoring_site, demo_site):
     offenders = []
-    for site in (real_site, scoring_site, fictional_site):
+    for site in (real_site, scoring_site, demo_site):
         for page in _pages(site):
             for url in _refs(page).resources:
                 if urlparse(url).scheme or url.startswith("//"):
@@ -170,20 +155,20 @@ def test_internal_links_resolve(which, request):
     assert missing == []
 
 
-def test_pilot_pages_stay_out_of_the_nav_and_small(fictional_site):
-    home = _html(fictional_site, "")
+def test_pilot_pages_stay_out_of_the_nav_and_small(demo_site):
+    home = _html(demo_site, "")
     assert 'href="pilot/' not in home.split('<div class="md-content"')[0]
-    for page in (fictional_site / "pilot").glob("*/index.html"):
+    for page in (demo_site / "pilot").glob("*/index.html"):
         assert page.stat().st_size <= PILOT_PAGE_BUDGET, page
 
 
-def test_fictional_data_is_bannered_everywhere(fictional_site):
-    for page in _pages(fictional_site):
+def test_fictional_data_is_bannered_everywhere(demo_site):
+    for page in _pages(demo_site):
         if page.name == "404.html":
             continue
         assert FICTIONAL in page.read_text(encoding="utf-8"), page
     # no links to a repository that does not hold these files
-    assert "/blob/main/" not in _html(fictional_site, "pilot/5401")
+    assert "/blob/main/" not in _html(demo_site, "pilot/5401")
 
 
 def test_hostile_text_is_escaped(hostile_site):

@@ -6,16 +6,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
-from tests.conftest import FIXTURES, build
-
-
-@pytest.fixture(scope="module")
-def empty_site(tmp_path_factory):
-    """The Phrae registry with no report yet."""
-    return build(tmp_path_factory.mktemp("verdict-empty"), FIXTURES / "no_reports").site_dir
-
 
 def _html(site: Path, rel: str) -> str:
     return (site / rel / "index.html").read_text(encoding="utf-8")

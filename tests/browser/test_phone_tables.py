@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from site_builder.cli import main
 from tests.browser.conftest import _serve
-from tests.conftest import build
 
 PHONE = {"width": 390, "height": 844}
 # Page types: home, pilot list, province, pilot with and without reports, guides.
@@ -53,12 +51,9 @@ _MARK_HEADERS = """() => {
 
 
 @pytest.fixture(scope="session")
-def demo_served(tmp_path_factory, chromium_path):
-    """A fictional demo site of two real provinces (Phrae, Nakhon Ratchasima)."""
-    work = tmp_path_factory.mktemp("demo-site")
-    data = work / "data"
-    assert main(["demo", "--out", str(data), "--provinces", "54,30", "--quiet"]) == 0
-    with _serve(build(work, data).site_dir) as url:
+def demo_served(demo_site, chromium_path):
+    """The fictional demo site of two real provinces (Phrae, Nakhon Ratchasima), served."""
+    with _serve(demo_site) as url:
         yield url
 
 
