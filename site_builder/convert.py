@@ -7,6 +7,7 @@ Buddhist-era dates and Thai digits, each failure a finding at the exact spot.
 from __future__ import annotations
 
 import re
+import sys
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -65,14 +66,20 @@ def _answer(d: dict, key: str, dates: _Dates) -> Answer:
     item = d[key]
     percent = item.get("percent")
     return Answer(
-        status=item["status"],
+        status=_shared(item["status"]),
         date=dates.get(item.get("date"), (key, "date")),
         expected_date=dates.get(item.get("expected_date"), (key, "expected_date")),
         remaining=item.get("remaining"),
         projects=item.get("projects"),
         percent=Decimal(str(percent)) if percent is not None else None,
-        missing_dimensions=tuple(item.get("missing_dimensions") or ()),
+        missing_dimensions=tuple(_shared(x) for x in item.get("missing_dimensions") or ()),
     )
+
+
+def _shared(text: object) -> Any:
+    """One copy of a text that many reports repeat (a pilot's name in each of its five
+    reports, every answer code): a national build holds 40,000 reports."""
+    return sys.intern(text) if type(text) is str else text
 
 
 def to_report(doc: Document) -> tuple[Report | None, list[Finding]]:
@@ -90,16 +97,16 @@ def to_report(doc: Document) -> tuple[Report | None, list[Finding]]:
             fiscal_year=d["fiscal_year"],
             round=d["round"],
             report_date=report_date,
-            lao_type=d["lao_type"],
-            lao_name=clean_text(d["lao_name"]),
-            district_code=code_str(d["district_code"], 4),
-            district=clean_text(d["district"]),
-            province_code=code_str(d["province_code"], 2),
-            province=clean_text(d["province"]),
-            unit=d["item1"]["unit"],
+            lao_type=_shared(d["lao_type"]),
+            lao_name=_shared(clean_text(d["lao_name"])),
+            district_code=_shared(code_str(d["district_code"], 4)),
+            district=_shared(clean_text(d["district"])),
+            province_code=_shared(code_str(d["province_code"], 2)),
+            province=_shared(clean_text(d["province"])),
+            unit=_shared(d["item1"]["unit"]),
             unit_total=d["item1"]["total"],
-            reporter_name=clean_text(d["reporter"]["name"]),
-            reporter_position=clean_text(d["reporter"]["position"]),
+            reporter_name=_shared(clean_text(d["reporter"]["name"])),
+            reporter_position=_shared(clean_text(d["reporter"]["position"])),
             note=str(note).strip() if note is not None else None,
             **answers,
         ),

@@ -48,6 +48,14 @@ _YAML11_BOOLS = {
 }
 
 
+class SourceFile(str):
+    """The path of the file a document was loaded from, to read again for positions.
+    A plain string, not a Path: a loaded tree keeps one per file, and a Path with its
+    parts costs about ten times the memory."""
+
+    __slots__ = ()
+
+
 class Document:
     """A loaded YAML file: plain Python data plus where each piece was written.
 
@@ -65,7 +73,7 @@ class Document:
         key_pos: dict[JsonPath, tuple[int, int]] | None = None,
         value_pos: dict[JsonPath, tuple[int, int]] | None = None,
         *,
-        text: str | Path | None = None,
+        text: str | Path | SourceFile | None = None,
     ) -> None:
         # The text, or the file to read it again from (a loaded file keeps no copy).
         self.path, self.data, self._source = path, data, text
@@ -86,8 +94,8 @@ class Document:
             source, self._key_pos, self._value_pos = self._source, {}, {}
             self._source = None
             try:  # a file changed since it was loaded: positions fall back to (1, 1)
-                if isinstance(source, Path):
-                    with source.open("rb") as fh:
+                if isinstance(source, Path | SourceFile):
+                    with open(source, "rb") as fh:
                         source = decode(fh.read(MAX_BYTES + 1))
                 full = parse_text(source or "", self.path, positions=True)
             except (OSError, LoadError):
@@ -576,7 +584,7 @@ def load_yaml(path: Path, root: Path, display: str | None = None) -> Document | 
                 "ให้ตรวจว่าไม่ได้วางข้อมูลอื่นปนเข้ามา",
             )
         doc = parse_text(decode(raw), shown)
-        doc._source = Path(resolved)  # positions, if a finding needs them, read it again
+        doc._source = SourceFile(resolved)  # positions, if a finding needs them, read it again
         return doc
     except LoadError as exc:
         return Finding(shown, exc.line, exc.col, exc.code, exc.message)

@@ -91,7 +91,7 @@ class Pilot:
     registry_path: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a 10x build holds 280,000 of them
 class Answer:
     """One form item (2-8). Fields a given item does not use stay None."""
 
@@ -108,7 +108,7 @@ class Answer:
         return self.status in ("done", "covered")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Report:
     """One monthly report of one pilot, transcribed from the paper form."""
 
