@@ -1,0 +1,32 @@
+"""The README's module map matches site_builder/: every module it names exists, and
+every module is named there (a new module gets its line in the table)."""
+
+import re
+
+from tests.conftest import ROOT
+
+PACKAGE = ROOT / "site_builder"
+
+
+def _modules() -> set[str]:
+    found = {*PACKAGE.glob("*.py"), *(PACKAGE / "render").glob("*.py")}
+    return {p.stem for p in found} - {"__init__", "__main__"}
+
+
+def _section() -> str:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    return text[text.index("## How the code is laid out") : text.index("## Commands")]
+
+
+def test_every_module_the_readme_names_exists():
+    named = set(re.findall(r"\b([a-z_]+)\.py\b", _section()))
+    named |= set(re.findall(r"\b(cmd_[a-z_]+)\b", _section()))
+    assert len(named) > 30
+    assert sorted(named - _modules()) == []
+
+
+def test_every_module_is_in_the_readme():
+    named = set(re.findall(r"\b([a-z_]+)\.py\b", _section()))
+    named |= set(re.findall(r"\b(cmd_[a-z_]+)\b", _section()))
+    missing = sorted(_modules() - named)
+    assert missing == [], f"add these to the README's 'How the code is laid out': {missing}"
