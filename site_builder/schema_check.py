@@ -79,7 +79,9 @@ def _title(v: jsonschema.Draft202012Validator, loc: tuple) -> str:
         for ref in refs:
             if ref and part not in props:
                 props.update(_resolve(v, ref).get("properties", {}))
-        found = props.get(part, {})
+        found = props.get(part)
+        if found is None:  # a registry's pilots are keyed by district code
+            found = node.get("additionalProperties")
         node = found if isinstance(found, dict) else {}
         title = node.get("title", title)
     return title

@@ -29,6 +29,18 @@ def test_missing_key_names_the_form_item():
     assert f.code == "S-REQUIRED" and "item3" in f.message and "ข้อ ๓" in f.message
 
 
+def test_a_registry_field_is_named_by_its_own_title():
+    registry = (ROOT / "tests" / "fixtures" / "repo" / "submissions/2555/54/pilots.yaml").read_text(
+        encoding="utf-8"
+    )
+    text = registry.replace(
+        "lao_name: เทศบาลตำบลร้องกวาง", "lao_name: เทศบาลตำบลร้องกวาง\n    dla_code: สถ.5402"
+    )
+    (f,) = schema_findings(parse_text(text, "pilots.yaml"), REGISTRY_SCHEMA)
+    assert f.field == "pilots.5402.dla_code"
+    assert f.message.startswith("'pilots.5402.dla_code' (รหัส อปท. ของ สถ. (ไม่บังคับ))")
+
+
 def test_wrong_choice_lists_the_allowed_values_at_the_value():
     text = VALID.replace("lao_type: sao", "lao_type: สุขาภิบาล")  # abolished in 2542
     (f,) = findings(text)
