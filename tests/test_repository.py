@@ -104,3 +104,57 @@ def test_clean_reports_keep_no_position_tables_but_findings_have_lines():
     clean = [d for p, d in loaded.documents.items() if p not in with_findings]
     assert len(clean) >= 5
     assert all(d._key_pos is None and d._value_pos is None for d in clean)
+
+
+def _aged(tree, seconds: int = 60) -> None:
+    """Files older than the cache's racy window, as on a machine where nobody just saved."""
+    import os
+    import time
+
+    old = time.time() - seconds
+    for path in [tree, *tree.rglob("*")]:
+        os.utime(path, (old, old))
+
+
+def test_the_file_cache_reuses_unchanged_files_and_still_runs_the_rules_across_files(tmp_path):
+    import shutil
+
+    from site_builder.repository import FileCache
+    from tests.conftest import SCORING
+
+    tree = tmp_path / "repo"
+    shutil.copytree(SCORING, tree)
+    _aged(tree)
+    cache = FileCache()
+
+    def same_as_a_fresh_load():
+        cached = load_repository(tree, cache=cache)
+        fresh = load_repository(tree)
+        assert cached.findings == fresh.findings
+        assert cached.datasets == fresh.datasets
+        return cached
+
+    files = len(list(tree.rglob("*.yaml")))  # reports, registry and settings
+    same_as_a_fresh_load()
+    assert cache.hits == 0
+    same_as_a_fresh_load()
+    assert cache.hits == files
+    # Round 1 of 5401 saved a second time under another name: a rule across files.
+    first = tree / "submissions/2555/54/5401/round-1.yaml"
+    shutil.copy(first, first.with_name("round-01.yaml"))
+    loaded = same_as_a_fresh_load()
+    assert "R-DUPLICATE-ROUND" in {f.code for f in loaded.findings}
+    assert cache.hits == files  # the new file was checked, the others reused
+    first.with_name("round-01.yaml").unlink()
+    # Same size, new content: the clock and the inode give it away.
+    text = first.read_text(encoding="utf-8")
+    first.write_text(text.replace("2555-05-2", "2555-13-2", 1), encoding="utf-8")
+    _aged(first, 30)
+    loaded = same_as_a_fresh_load()
+    assert any(f.path.endswith("5401/round-1.yaml") and f.is_error for f in loaded.findings)
+    assert cache.hits == files - 1
+    # The registry changes what every report is checked against: nothing is reused.
+    registry = tree / "submissions/2555/54/pilots.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    same_as_a_fresh_load()
+    assert cache.hits == 0
