@@ -24,6 +24,7 @@ from .build import (
     BuildError,
     DataError,
     build_site,
+    generate_all,
     generate_docs,
     mkdocs_logging,
     mkdocs_overrides,
@@ -130,7 +131,9 @@ class _NoDirtyNotice(logging.Filter):
         return "'dirty' build" not in record.getMessage()
 
 
-def serve(config: BuildConfig, dataset: Dataset, addr: str) -> int:
+def serve(
+    config: BuildConfig, dataset: Dataset, addr: str, data_as_of: dict[str, object] | None = None
+) -> int:
     from mkdocs.commands.serve import serve as mkdocs_serve
     from mkdocs.config import load_config
 
@@ -142,6 +145,7 @@ def serve(config: BuildConfig, dataset: Dataset, addr: str) -> int:
     base = load_config(config_file=str(config.mkdocs_yml), docs_dir=str(config.docs_dir))
     extra = dict(base.extra)
     extra["fictional"] = dataset.fictional
+    extra["data_as_of"] = data_as_of  # the footer's "ข้อมูล ณ ...", as in the full build
     stop = threading.Event()
     threading.Thread(target=_watch, args=(config, stop), daemon=True).start()
     path = urlparse(config.site_url or "/").path or "/"
@@ -188,8 +192,8 @@ def run(args: argparse.Namespace) -> int:
             strict=args.strict,
         )
         if args.serve:
-            dataset, _ = generate_docs(config, with_exports=False)
-            return serve(config, dataset, args.dev_addr)
+            done = generate_all(config, with_exports=False)
+            return serve(config, done.dataset, args.dev_addr, done.data_as_of)
         built = build_site(config)
     except DataError as exc:
         sys.stderr.write(format_text(exc.findings, exc.checked))

@@ -326,3 +326,21 @@ def test_changed_fields_read_in_thai_terms():
         "ด้านทรัพยากรธรรมชาติและสิ่งแวดล้อม"
     )
     assert value_th("note", None) == "(ไม่มี)"
+
+
+def test_preview_footer_names_the_data_like_the_full_build(story, tmp_path, monkeypatch):
+    """``make serve`` hands MkDocs the same "ข้อมูล ณ ..." line as ``make site``."""
+    import mkdocs.commands.serve
+
+    from site_builder import cli
+
+    repo, shas = story
+    seen: dict = {}
+    monkeypatch.setattr(mkdocs.commands.serve, "serve", lambda **kw: seen.update(kw))
+    monkeypatch.setattr("site_builder.cmd_build._watch", lambda config, stop: None)
+    argv = ["build", "--root", str(ROOT), "--data", str(repo.path), "--serve"]
+    argv += ["--site-dir", str(tmp_path / "site"), "--docs-dir", str(tmp_path / "docs")]
+    assert cli.main(argv) == 0
+    footer = seen["extra"]["data_as_of"]
+    assert footer["available"] and footer["short"] == shas["backfilled"][:7]
+    assert footer["when"] == "10 กรกฎาคม 2555 เวลา 11:00 น."
