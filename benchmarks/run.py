@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import platform
 import re
@@ -352,7 +353,11 @@ def measure_history(ds: dict, runs: int, skip_build: str | None) -> dict:
     print("  ประวัติ git: สร้างคลังข้อมูลที่มีการแก้ไขรายงาน ...", flush=True)
     repo = make_repo(ds["root"], DATA / f"x{ds['scale']}-git")
     print("  ประวัติ git: อ่านประวัติ ...", flush=True)
-    step = time_history(repo["repo"], runs)
+    # In a child: this process must stay small, because every process it starts
+    # afterwards reports at least its size as its own peak RSS (ru_maxrss is kept
+    # across fork and exec), which made every later figure read ~266 MB.
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        step = pool.apply(time_history, (repo["repo"], runs))
     builds = []
     if skip_build is None:
         for n in range(runs):

@@ -67,23 +67,18 @@ def run(work: Path) -> dict:
     started = time.perf_counter()
     site = build(work, write_tree(work / "data")).site_dir
     build_seconds = time.perf_counter() - started
-    server = _serve(site)
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
     data = acceptance.load()
     qs = acceptance.queries(data)
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-            ctx = browser.new_context(viewport={"width": 390, "height": 844}, locale="th-TH")
-            page = ctx.new_page()
-            fetched = first_search_bytes(page, base, data["pilots"][0]["lao_name"])
-            acceptance.open_search(page, base + "methodology/")
-            started = time.perf_counter()
-            shown = acceptance.run(page, qs)
-            typing_seconds = time.perf_counter() - started
-            browser.close()
-    finally:
-        server.shutdown()
+    with _serve(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        ctx = browser.new_context(viewport={"width": 390, "height": 844}, locale="th-TH")
+        page = ctx.new_page()
+        fetched = first_search_bytes(page, base, data["pilots"][0]["lao_name"])
+        acceptance.open_search(page, base + "methodology/")
+        started = time.perf_counter()
+        shown = acceptance.run(page, qs)
+        typing_seconds = time.perf_counter() - started
+        browser.close()
     table = acceptance.rates(data, qs, shown)
     return {
         "fixture": str(acceptance.FIXTURE.relative_to(Path(__file__).resolve().parents[1])),
