@@ -11,8 +11,9 @@ Methodology (the methodology page states the same):
   record). It still counts; lateness is shown, not punished.
 - Only registered pilots can meet the indicator: a district without a pilot in
   the registry counts as not meeting (the validator already refuses its reports).
-- *Missing*: a registered pilot with no report for that round. *Overdue* is the
-  list of those pilots once the due date has passed (the list to chase).
+- *Missing*: a registered pilot with no report for a round whose due date has
+  passed by the data's date (``as_of``); a round not yet due is not missing
+  anywhere. *Overdue* is the list of those pilots (the list to chase).
 - The national percent is meets_all × 100 / denominator rounded to 2 decimals
   (half up). The score is computed from that **published 2-decimal percent**, so
   anyone can recompute it by hand from the figure on the page: below level 1 ->
@@ -45,8 +46,9 @@ class PilotRound:
     round: int
     report: Report | None  # the report filed *for this round*, if any
     late: bool  # this round's report came after the due date
-    missing: bool  # no report for this round (registered pilots only)
+    missing: bool  # no report for this round, and it is due (registered pilots only)
     evaluation: Evaluation | None  # from the latest report up to this round
+    due: bool = True  # the round's due date has passed by the data's date
 
     @property
     def meets_all(self) -> bool:
@@ -163,7 +165,11 @@ def weighted(score_value: Decimal, weight: Decimal) -> Decimal:
 
 
 def _pilot_rounds(
-    reports: list[Report], settings: Settings, evaluations: dict[str, Evaluation], registered: bool
+    reports: list[Report],
+    settings: Settings,
+    evaluations: dict[str, Evaluation],
+    registered: bool,
+    as_of: date | None = None,
 ) -> tuple[PilotRound, ...]:
     by_round: dict[int, Report] = {}
     for r in sorted(reports, key=lambda r: (r.round, r.report_date, r.path)):
@@ -176,16 +182,23 @@ def _pilot_rounds(
         evaluation = None
         if latest is not None:
             evaluation = evaluations.get(latest.path) or evaluate(latest, settings)
+        due = _due(rnd.due, as_of)
         out.append(
             PilotRound(
                 round=rnd.number,
                 report=own,
                 late=own is not None and own.timing_date > rnd.due,
-                missing=registered and own is None,
+                missing=registered and own is None and due,
                 evaluation=evaluation,
+                due=due,
             )
         )
     return tuple(out)
+
+
+def _due(due: date, as_of: date | None) -> bool:
+    """A round is due once the data's date is past its due date (no date: always)."""
+    return as_of is None or as_of > due
 
 
 def counts(statuses: Iterable[PilotStatus], round_number: int) -> Counts:
@@ -227,9 +240,9 @@ def aggregate(
 ) -> Results:
     """``evaluations`` maps report path -> Evaluation (any missing one is computed).
 
-    ``as_of`` (optional, CE date): rounds whose due date is on or after it are not
-    yet due, so their overdue list stays empty. Without it every round is past due,
-    which is the truth for FY 2555.
+    ``as_of`` (optional, CE date; the build passes the data commit's day): rounds
+    whose due date is on or after it are not yet due, so no pilot is missing or
+    overdue for them. Without it every round is past due, the truth for FY 2555.
     """
     settings = dataset.settings
     reports_by_district: dict[str, list[Report]] = {}
@@ -245,6 +258,7 @@ def aggregate(
                 settings,
                 evaluations,
                 d.code in dataset.pilots,
+                as_of,
             ),
         )
         for d in sorted(dataset.districts, key=lambda d: d.code)
@@ -260,7 +274,7 @@ def aggregate(
         pct = national_percent(c.meets_all, settings.denominator)
         sc = score(pct, settings.levels, settings.below_level1_score)
         dates = [r.report_date for r in dataset.reports if r.round <= rnd.number]
-        due_passed = as_of is None or as_of > rnd.due
+        due_passed = _due(rnd.due, as_of)
         rounds = [(s, s.at(rnd.number)) for s in statuses if s.pilot is not None]
         nation.append(
             NationRound(

@@ -182,7 +182,9 @@ def generate_all(
     history = read_history(config.data_root, dataset.settings)
     dataset = with_received(dataset, history)
     evaluations = evaluate_all(dataset)
-    results = aggregate(dataset, evaluations)
+    # Rounds not yet due by the data's own date are not counted as missing anywhere.
+    as_of = history.head.day if history.available and history.head else None
+    results = aggregate(dataset, evaluations, as_of)
     repo = None if dataset.fictional else config.repo_url  # demo commits are not the project's
     docs = config.docs_dir
 

@@ -150,7 +150,11 @@ def _results_columns() -> list[Column]:
         ("report_path", "รายงานของครั้งนี้ (ว่าง = ไม่ได้ส่ง)", "this round's report (empty: none)"),
         ("report_date", "วันที่รายงานของครั้งนี้ (พ.ศ.)", "this round's report date"),
         ("late", "true = ส่งหลังวันครบกำหนด", "true = sent after the due date"),
-        ("missing", "true = พื้นที่ต้นแบบยังไม่ส่งรายงานครั้งนี้", "true = registered, no report"),
+        (
+            "missing",
+            "true = พื้นที่ต้นแบบยังไม่ส่งรายงานครั้งนี้ทั้งที่พ้นวันครบกำหนดแล้ว",
+            "true = registered, no report, due date passed",
+        ),
         (
             "basis_path",
             "รายงานล่าสุดถึงครั้งนี้ที่ใช้ประเมิน (อาจเป็นครั้งก่อน)",
@@ -176,7 +180,11 @@ _COUNTS_DOC: list[Column] = [
     ("registered", "พื้นที่ต้นแบบที่ลงทะเบียน", "registered pilots"),
     ("reported", "รายงานที่ได้รับของครั้งนี้", "reports received this round"),
     ("late", "รายงานที่ส่งหลังวันครบกำหนด", "reports sent after the due date"),
-    ("missing", "พื้นที่ต้นแบบที่ยังไม่ส่งรายงานครั้งนี้", "registered pilots without a report"),
+    (
+        "missing",
+        "พื้นที่ต้นแบบที่ยังไม่ส่งรายงานครั้งนี้ทั้งที่พ้นวันครบกำหนดแล้ว",
+        "registered pilots without a report, due date passed",
+    ),
     ("criteria_met", "จำนวนที่ผ่านเกณฑ์ที่ 1 ถึง 5 (แยกแต่ละเกณฑ์)", "pilots meeting each criterion"),
     ("funnel", "จำนวนที่ผ่านเกณฑ์ 1, 1-2, 1-3, 1-4, 1-5", "pilots meeting 1, 1-2, ... 1-5"),
     ("meets_all", "จำนวนที่ผ่านครบ 5 เกณฑ์", "pilots meeting all 5 criteria"),

@@ -149,8 +149,13 @@ def test_as_of_before_the_due_date_means_nothing_is_overdue_yet(dataset):
     results = aggregate(dataset, evaluate_all(dataset), as_of=date(2012, 6, 1))
     assert len(results.national(1).overdue) == 4
     assert results.national(2).overdue == ()
-    assert results.national(2).counts.missing == 6
+    # a round not yet due has no missing pilots anywhere: nation, provinces, each pilot
+    assert results.national(2).counts.missing == 0
+    assert all(p.counts.missing == 0 for p in results.province_rounds(2))
     assert results.national(2).due_passed is False
+    statuses = [s for s in results.pilots if s.pilot is not None]
+    assert not any(s.at(2).missing or s.at(2).due for s in statuses)
+    assert sum(s.at(1).missing for s in statuses) == results.national(1).counts.missing == 4
 
 
 def test_a_report_from_an_unregistered_district_never_counts_as_meeting(dataset):

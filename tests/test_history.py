@@ -344,3 +344,32 @@ def test_preview_footer_names_the_data_like_the_full_build(story, tmp_path, monk
     footer = seen["extra"]["data_as_of"]
     assert footer["available"] and footer["short"] == shas["backfilled"][:7]
     assert footer["when"] == "10 กรกฎาคม 2555 เวลา 11:00 น."
+
+
+def test_history_table_says_withdrawn_and_not_yet_due_instead_of_not_sent(built):
+    """The data is as of 10 July 2555: round 2 of 5401 was withdrawn on 28 June, round 3
+    is due on 25 July, so it is not yet due and nobody is missing it anywhere."""
+    site, _ = built
+    page = _text(site / "pilot" / "5401" / "index.html")
+    rows = {
+        n: next(r for r in page.split("<tr>") if r.startswith(f'<th scope="row">{n} ('))
+        for n in (1, 2, 3, 4)
+    }
+    assert "ถอนรายงานเมื่อ 28 มิ.ย. 2555 (เหตุผล: ส่งก่อนจัดเวทีประชาคมจริง" in rows[2]
+    assert "ยังไม่ส่ง" not in rows[2]
+    for n in (3, 4):
+        assert "ยังไม่ถึงกำหนด" in rows[n] and "ยังไม่ส่ง" not in rows[n], n
+    assert "ยังไม่ได้ส่งรายงานครั้งที่" not in page
+    province = _text(site / "province" / "54" / "index.html")
+    r3 = next(r for r in province.split("<tr>") if r.startswith('<th scope="row">ครั้งที่ 3 ('))
+    assert [c.split("<")[0] for c in r3.split('<td class="kpi-num">')[1:]] == ["0", "0", "0", "0"]
+    national = json.loads(_text(site / "data" / "national.json"))
+    r2, r3n = national["rounds"][1], national["rounds"][2]
+    assert r2["due_passed"] and r2["national"]["missing"] > 0
+    assert not r3n["due_passed"] and r3n["national"]["missing"] == 0
+    assert r3n["national"]["overdue"] == []
+    rows_csv = list(
+        csv.DictReader(io.StringIO(_text(site / "data" / "results.csv").lstrip("\ufeff")))
+    )
+    assert {r["missing"] for r in rows_csv if r["round"] in ("3", "4", "5")} == {"false"}
+    assert any(r["missing"] == "true" for r in rows_csv if r["round"] == "2")

@@ -170,6 +170,8 @@ def _pilot_context(
     ]
     history: list[dict[str, Any]] = []
     forms: list[dict[str, Any]] = []
+    withdrawn = withdrawn_views(pilot.district_code, dataset, opts.history, _repo(opts))
+    gone = {w["round"]: w for w in withdrawn}  # the newest withdrawal of each round
     for pr in status.rounds:
         rnd = rounds.get(pr.round)
         if rnd is None:
@@ -178,7 +180,7 @@ def _pilot_context(
             {
                 "round": rnd,
                 "pr": pr,
-                "cell": round_cell(pr, rnd, True),
+                "cell": round_cell(pr, rnd, True, _withdrawn_text(gone.get(pr.round))),
                 "marks": marks_for(pr),
                 "overall": overall_mark(pr),
             }
@@ -209,18 +211,39 @@ def _pilot_context(
         "basis_month": round_month(basis) if basis else "",
         # rounds after the basis, up to the newest round on the site, this pilot did not send
         "skipped": [
-            n for n in rounds if basis and basis.number < n <= (current or 0) and n not in reported
+            n
+            for n in rounds
+            if basis
+            and basis.number < n <= (current or 0)
+            and n not in reported
+            and _is_due(status, n)
         ],
         "carried": any(h["overall"].carried for h in history),
         "criteria": criteria,
         "history": history,
         "forms": list(reversed(forms)),
         "registry": _git_links(opts, pilot.registry_path),
-        "withdrawn": withdrawn_views(pilot.district_code, dataset, opts.history, _repo(opts)),
+        "withdrawn": withdrawn,
         "received_known": opts.history.available,
         "next_round": next_round,
         "submit_url": submit,
     }
+
+
+def _withdrawn_text(w: dict[str, Any] | None) -> str | None:
+    """The history table's word for a round whose report was withdrawn or moved away."""
+    if w is None:
+        return None
+    day = w["gone"]["day"]
+    if w["kind"] == "moved_out":
+        return f"ย้ายไปเป็น{w['moved_to']}เมื่อ {day}"
+    reason = w["reason"] or "ไม่ได้บันทึกเหตุผล"
+    return f"ถอนรายงานเมื่อ {day} (เหตุผล: {reason})"
+
+
+def _is_due(status: PilotStatus, round_number: int) -> bool:
+    pr = status.at(round_number)
+    return pr is None or pr.due
 
 
 def generate(

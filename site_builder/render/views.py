@@ -32,7 +32,7 @@ class Mark:
 class RoundCell:
     round: int
     label: str
-    text: str  # ส่งแล้ว / ส่งช้า / ยังไม่ส่ง / –
+    text: str  # ส่งแล้ว / ส่งช้า / ยังไม่ส่ง / ยังไม่ถึงกำหนด / ถอนรายงานเมื่อ ... / –
     css: str
 
 
@@ -82,12 +82,20 @@ def overall_mark(pr: PilotRound | None) -> Mark:
     return Mark(0, *MARKS["met" if pr.meets_all else "not_met"], carried=pr.carried)
 
 
-def round_cell(pr: PilotRound, rnd: Round, registered: bool) -> RoundCell:
+def round_cell(
+    pr: PilotRound, rnd: Round, registered: bool, withdrawn: str | None = None
+) -> RoundCell:
+    """How one round stands. ``withdrawn``: the Thai "ถอนรายงานเมื่อ ..." of this
+    round's withdrawn report, when it has no report now: it was sent, then withdrawn."""
     label = round_short(rnd)
     if not registered:
         return RoundCell(pr.round, label, "–", "u")
     if pr.report is not None:
         return RoundCell(pr.round, label, "ส่งช้า" if pr.late else "ส่งแล้ว", "l" if pr.late else "y")
+    if withdrawn is not None:
+        return RoundCell(pr.round, label, withdrawn, "n")
+    if not pr.due:
+        return RoundCell(pr.round, label, "ยังไม่ถึงกำหนด", "u")
     return RoundCell(pr.round, label, "ยังไม่ส่ง", "n")
 
 
