@@ -14,7 +14,7 @@ import os
 import re
 import shutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,15 +23,15 @@ from urllib.parse import urlparse
 import yaml
 
 from . import alongside, exports, fanout, resources, submit_link
-from .aggregate import aggregate, evaluate_all
+from .aggregate import Results, aggregate, evaluate_all
 from .findings import Finding
 from .gitlog import read_history
-from .history import with_received
+from .history import History, with_received
 from .layout import SUBMISSIONS, schema_root
 from .model import Dataset, Pilot
 from .render.pages import SiteOptions, generate
 from .render.trace import source_record, source_view
-from .repository import load_repository
+from .repository import FileCache, load_repository
 from .theme_css import Used, subset_theme_css
 
 ASSETS = Path(__file__).resolve().parent / "assets"
@@ -128,11 +128,12 @@ def read_config(
     )
 
 
-def load_dataset(data_root: Path) -> Dataset:
-    """The newest fiscal year of a data tree; DataError when any file has errors."""
+def load_dataset(data_root: Path, cache: FileCache | None = None) -> Dataset:
+    """The newest fiscal year of a data tree; DataError when any file has errors.
+    ``cache``: the preview's, so a reload checks again only the files that changed."""
     if not (data_root / SUBMISSIONS).is_dir():
         raise BuildError(f"ไม่พบโฟลเดอร์ {SUBMISSIONS}/ ใน {data_root}")
-    loaded = load_repository(data_root, schema_root=schema_root(data_root))
+    loaded = load_repository(data_root, schema_root=schema_root(data_root), cache=cache)
     errors = loaded.errors()
     if errors:
         raise DataError(
@@ -154,14 +155,20 @@ class Generated:
     exports: alongside.Alongside | None = None  # the open data, when still being written
 
 
+# (dataset, results, history) -> district codes whose pilot pages to write; None: all
+PilotSelector = Callable[[Dataset, Results, History], frozenset[str] | None]
+
+
 def _no_work() -> None:
     return None
 
 
-def generate_docs(config: BuildConfig, with_exports: bool = True) -> tuple[Dataset, int]:
+def generate_docs(
+    config: BuildConfig, with_exports: bool = True, cache: FileCache | None = None
+) -> tuple[Dataset, int]:
     """Everything before MkDocs: pages, assets and open data under ``config.docs_dir``
     (the preview leaves the open data out: it is written by full builds only)."""
-    done = generate_all(config, with_exports=with_exports)
+    done = generate_all(config, with_exports=with_exports, cache=cache)
     return done.dataset, done.pages
 
 
@@ -170,14 +177,18 @@ def generate_all(
     exports_dir: Path | None = None,
     parallel: bool = False,
     with_exports: bool = True,
+    cache: FileCache | None = None,
+    select_pilots: PilotSelector | None = None,
 ) -> Generated:
     """``generate_docs``, also returning what the theme's footer needs.
 
     The open data goes to ``exports_dir`` (default: the docs' ``data/``); with
     ``parallel`` a second process writes it while the pages are generated and
-    MkDocs runs, and the caller waits for ``Generated.exports``.
+    MkDocs runs, and the caller waits for ``Generated.exports``. ``select_pilots``
+    (the preview's) names the pilots whose pages may have changed; the others are
+    left as they are.
     """
-    dataset = load_dataset(config.data_root)
+    dataset = load_dataset(config.data_root, cache)
     # One pass over git (gitlog.py): lateness then comes from the record, not the typed date.
     history = read_history(config.data_root, dataset.settings)
     dataset = with_received(dataset, history)
@@ -209,6 +220,7 @@ def generate_all(
         open_data=exports.OPEN_DATA,
         columns=tuple((name, tuple(cols)) for name, cols in exports.COLUMNS.items()),
         history=history,
+        pilot_pages=select_pilots(dataset, results, history) if select_pilots else None,
     )
     docs.mkdir(parents=True, exist_ok=True)
     refuse_links(config.static_docs)

@@ -337,7 +337,7 @@ def test_preview_footer_names_the_data_like_the_full_build(story, tmp_path, monk
     repo, shas = story
     seen: dict = {}
     monkeypatch.setattr(mkdocs.commands.serve, "serve", lambda **kw: seen.update(kw))
-    monkeypatch.setattr("site_builder.cmd_build._watch", lambda config, stop: None)
+    monkeypatch.setattr("site_builder.preview.watch", lambda preview, stop: None)
     argv = ["build", "--root", str(ROOT), "--data", str(repo.path), "--serve"]
     argv += ["--site-dir", str(tmp_path / "site"), "--docs-dir", str(tmp_path / "docs")]
     assert cli.main(argv) == 0

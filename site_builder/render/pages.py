@@ -49,6 +49,9 @@ class SiteOptions:
     open_data: tuple[tuple[str, str, str], ...] = ()  # (file name, Thai title, format)
     columns: tuple = ()  # data dictionary rows from exports
     history: History = field(default_factory=lambda: unavailable("not_git"))  # the git record
+    # District codes whose pilot pages to write (the preview's, after an edit); the
+    # other pilot pages are left as they are. None: every pilot page.
+    pilot_pages: frozenset[str] | None = None
 
 
 def current_round(dataset: Dataset) -> int | None:
@@ -357,7 +360,12 @@ def generate(
         return here.written
 
     # One page per pilot is most of the templates' work: on every core (fanout.py).
-    for written in fanout.map_slices(pilot_pages, [st for st in results.pilots if st.pilot]):
+    statuses = [st for st in results.pilots if st.pilot]
+    if opts.pilot_pages is not None:  # the others stay as they are (and are not pruned)
+        codes = [st.pilot.district_code for st in statuses if st.pilot]
+        w.written |= {out / f"pilot/{c}.md" for c in codes if c not in opts.pilot_pages}
+        statuses = [st for st, c in zip(statuses, codes, strict=True) if c in opts.pilot_pages]
+    for written in fanout.map_slices(pilot_pages, statuses):
         w.written |= written
     report_form.write_page(w, env, dataset, common, opts.repo_url, opts.branch)
     districts = [
