@@ -27,6 +27,7 @@ from .aggregate import Results, aggregate, evaluate_all
 from .findings import Finding
 from .gitlog import read_history
 from .history import History, with_received
+from .history_cache import CACHE_DIR
 from .layout import SUBMISSIONS, schema_root
 from .model import Dataset, Pilot
 from .render.pages import SiteOptions, generate
@@ -65,6 +66,7 @@ class BuildConfig:
     repo_url: str | None = None  # the repository on the git host: source and submit links
     branch: str = "main"
     strict: bool = False  # MkDocs warnings are errors
+    history_cache: bool = True  # keep git history facts in <data root>/.cache/site-builder/
 
 
 @dataclass(frozen=True)
@@ -190,7 +192,8 @@ def generate_all(
     """
     dataset = load_dataset(config.data_root, cache)
     # One pass over git (gitlog.py): lateness then comes from the record, not the typed date.
-    history = read_history(config.data_root, dataset.settings)
+    kept = config.data_root / CACHE_DIR if config.history_cache else None
+    history = read_history(config.data_root, dataset.settings, kept)
     dataset = with_received(dataset, history)
     evaluations = evaluate_all(dataset)
     # Rounds not yet due by the data's own date are not counted as missing anywhere.

@@ -2,7 +2,8 @@
 
 1. ``git rev-parse`` once: is the data folder the top of a work tree, is it shallow;
 2. ``git log --first-parent`` once over ``submissions/`` with raw diffs (renames on);
-3. ``git cat-file --batch`` once for every old and new version the log names;
+3. ``git cat-file --batch`` once for the old and new versions the log names whose
+   facts are not already in the cache of earlier builds (``history_cache.py``);
 4. ``git status`` once, to say when the pages show uncommitted data.
 
 Never a process per file. A folder that is not the top of a git work tree (the
@@ -15,6 +16,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from . import history_cache
 from .history import History, blobs_needed, fold, parse_log, unavailable
 from .layout import SUBMISSIONS
 from .model import Settings
@@ -32,8 +34,14 @@ def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
     return proc.stdout
 
 
-def read_history(root: Path, settings: Settings | None = None) -> History:
-    """The history of ``root/submissions`` on the checked-out branch's first-parent line."""
+def read_history(
+    root: Path, settings: Settings | None = None, cache: Path | None = None
+) -> History:
+    """The history of ``root/submissions`` on the checked-out branch's first-parent line.
+
+    ``cache``: the folder of the facts kept between builds (``history_cache.py``);
+    None reads and writes no cache. The pages are the same bytes either way.
+    """
     try:
         out = _git(root, "rev-parse", "--show-toplevel", "--is-shallow-repository")
     except (OSError, subprocess.CalledProcessError):
@@ -60,11 +68,28 @@ def read_history(root: Path, settings: Settings | None = None) -> History:
             f"{SUBMISSIONS}/",
         )
         entries = parse_log(raw)
-        texts = read_blobs(root, blobs_needed(entries))
+        key = history_cache.cache_key(settings)
+        known = history_cache.load(cache, key)
+        texts = read_blobs(root, blobs_needed(entries, known))
         dirty = bool(_git(root, "status", "--porcelain", "--", f"{SUBMISSIONS}/").strip())
     except (OSError, subprocess.CalledProcessError, ValueError):
         return unavailable("error")
-    return fold(entries, texts.get, settings, dirty=dirty)
+
+    def text(blob: str) -> str | None:
+        # A version the cache was expected to answer but did not (a malformed
+        # entry): read it alone rather than show a revision without its changes.
+        if blob not in texts:
+            try:
+                texts.update(read_blobs(root, [blob]))
+            except (OSError, subprocess.CalledProcessError, ValueError):
+                return None
+        return texts.get(blob)
+
+    used: dict[str, object] = {}
+    history = fold(entries, text, settings, dirty=dirty, known=known, used=used)
+    if cache is not None and used != known:
+        history_cache.save(cache, key, used)
+    return history
 
 
 def read_blobs(root: Path, blobs: list[str]) -> dict[str, str]:

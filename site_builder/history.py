@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
 from functools import cached_property
 
 from .convert import to_report
@@ -201,15 +202,25 @@ def parse_log(raw: bytes) -> list[LogEntry]:
     return entries
 
 
-def blobs_needed(entries: list[LogEntry]) -> list[str]:
-    """Every blob the fold reads: report and registry versions, before and after."""
+def blobs_needed(entries: list[LogEntry], known: dict[str, object] | None = None) -> list[str]:
+    """Every blob the fold may read: report and registry versions, before and after,
+    except those whose facts ``known`` already holds (a revision it knows, a
+    registry version it knows). Added and deleted reports are never read."""
+    known = known or {}
     wanted: dict[str, None] = {}
     for e in entries:
         for c in e.changes:
-            kind = _kind(c.new_path or c.path)
-            if kind not in ("report", "registry"):
+            path = c.new_path or c.path
+            kind = _kind(path)
+            if kind == "report":
+                if c.status in ("A", "D") or revision_key(c.old_blob, c.new_blob, path) in known:
+                    continue
+                blobs: tuple[str, ...] = (c.old_blob, c.new_blob)
+            elif kind == "registry" or _kind(c.path) == "registry":
+                blobs = tuple(b for b in (c.old_blob, c.new_blob) if registry_key(b) not in known)
+            else:
                 continue
-            for blob in (c.old_blob, c.new_blob):
+            for blob in blobs:
                 if blob.strip("0"):
                     wanted[blob] = None
     return list(wanted)
@@ -227,11 +238,24 @@ _NOT_PARSED = object()
 
 
 class _Versions:
-    """Parsed and evaluated report versions, once per blob."""
+    """Parsed and evaluated report versions, once per blob.
 
-    def __init__(self, text: Callable[[str], str | None], settings: Settings | None) -> None:
+    ``known`` holds facts of earlier builds (``history_cache.py``): a revision's
+    changes by (old blob, new blob, path) and a registry's names by blob. Blob ids
+    name contents, so a fact can never be stale; the parse is the slow part, and a
+    known fact skips it. ``used`` collects every fact this fold needed, to keep.
+    """
+
+    def __init__(
+        self,
+        text: Callable[[str], str | None],
+        settings: Settings | None,
+        known: dict[str, object] | None = None,
+    ) -> None:
         self.text = text
         self.settings = settings
+        self.known = known or {}
+        self.used: dict[str, object] = {}
         self.flat: dict[str, dict[str, object] | None] = {}
         self.evaluated: dict[str, tuple[tuple[str, ...], bool] | None] = {}
         self.docs: dict[str, object] = {}
@@ -314,9 +338,34 @@ def _decides(name: str) -> bool:
 _DECIDING = {f"item{n}" for n in range(2, 9)}
 
 
+def revision_key(old_blob: str, new_blob: str, path: str) -> str:
+    return f"{old_blob} {new_blob} {path}"
+
+
+def registry_key(blob: str) -> str:
+    return f"registry {blob}"
+
+
 def _revision(
     kind: str, commit: Commit, c: FileChange, path: str, versions: _Versions, other: str | None
 ) -> Event:
+    key = revision_key(c.old_blob, c.new_blob, path)
+    facts = _decode_revision(versions.known.get(key))
+    if facts is None:
+        facts = _compare(c, path, versions)
+        encoded = _encode_revision(*facts)
+        if encoded is not None:
+            versions.used[key] = encoded
+    else:
+        versions.used[key] = versions.known[key]
+    changes, criteria, meets = facts
+    return Event(kind, commit, changes, criteria, other, meets)
+
+
+_Facts = tuple[tuple[FieldChange, ...], tuple[CriterionChange, ...], tuple[bool, bool] | None]
+
+
+def _compare(c: FileChange, path: str, versions: _Versions) -> _Facts:
     changes = _diff(versions.fields(c.old_blob), versions.fields(c.new_blob))
     criteria: tuple[CriterionChange, ...] = ()
     meets: tuple[bool, bool] | None = None
@@ -331,7 +380,60 @@ def _revision(
             )
             if old[1] != new[1]:
                 meets = (old[1], new[1])
-    return Event(kind, commit, changes, criteria, other, meets)
+    return changes, criteria, meets
+
+
+def _plain(value: object, top: bool = True) -> bool:
+    """Values that come back from JSON as they were (a top-level tuple or Decimal is
+    restored; a flattened value is never a dict, so a dict marks a Decimal)."""
+    if value is None or type(value) in (str, int, float, bool):
+        return True
+    if type(value) is Decimal and top:
+        return True
+    if isinstance(value, tuple) and top:
+        return all(_plain(v, False) for v in value)
+    if type(value) is list:
+        return all(_plain(v, False) for v in value)
+    if type(value) is dict:
+        return all(type(k) is str and _plain(v, False) for k, v in value.items())
+    return False
+
+
+def _encode_revision(
+    changes: tuple[FieldChange, ...],
+    criteria: tuple[CriterionChange, ...],
+    meets: tuple[bool, bool] | None,
+) -> list | None:
+    """A revision's facts as JSON values; None when a value would not come back the same."""
+    if not all(_plain(ch.old) and _plain(ch.new) for ch in changes):
+        return None
+    return [
+        [[ch.field, _json(ch.old), _json(ch.new)] for ch in changes],
+        [[cc.criterion, cc.old, cc.new] for cc in criteria],
+        list(meets) if meets is not None else None,
+    ]
+
+
+def _json(value: object) -> object:
+    return {"decimal": str(value)} if isinstance(value, Decimal) else value
+
+
+def _restore(value: object) -> object:
+    if isinstance(value, dict):
+        return Decimal(value["decimal"])
+    return tuple(value) if isinstance(value, list) else value
+
+
+def _decode_revision(raw: object) -> _Facts | None:
+    """The facts back from the cache; None for anything malformed (then recomputed)."""
+    try:
+        assert isinstance(raw, list) and len(raw) == 3
+        changes = tuple(FieldChange(str(f), _restore(o), _restore(n)) for f, o, n in raw[0])
+        criteria = tuple(CriterionChange(int(k), str(a), str(b)) for k, a, b in raw[1])
+        meets = None if raw[2] is None else (bool(raw[2][0]), bool(raw[2][1]))
+        return changes, criteria, meets
+    except (AssertionError, TypeError, ValueError, IndexError, KeyError, ArithmeticError):
+        return None
 
 
 def _pilot_names(data: object) -> dict[str, str]:
@@ -344,10 +446,21 @@ def _pilot_names(data: object) -> dict[str, str]:
     return out
 
 
+def _registry_names(blob: str, versions: _Versions) -> dict[str, str]:
+    key = registry_key(blob)
+    raw = versions.known.get(key)
+    if isinstance(raw, dict) and all(isinstance(v, str) for v in raw.values()):
+        names = {str(k): v for k, v in raw.items()}
+    else:
+        names = _pilot_names(versions.data(blob))
+    versions.used[key] = names
+    return names
+
+
 def _registry_event(commit: Commit, c: FileChange, versions: _Versions) -> RegistryEvent:
     kind = {"A": "added", "D": "deleted"}.get(c.status, "changed")
-    old = _pilot_names(versions.data(c.old_blob)) if c.status != "A" else {}
-    new = _pilot_names(versions.data(c.new_blob)) if c.status != "D" else {}
+    old = _registry_names(c.old_blob, versions) if c.status != "A" else {}
+    new = _registry_names(c.new_blob, versions) if c.status != "D" else {}
     return RegistryEvent(
         commit,
         kind,
@@ -363,9 +476,15 @@ def fold(
     settings: Settings | None = None,
     head: Commit | None = None,
     dirty: bool = False,
+    known: dict[str, object] | None = None,
+    used: dict[str, object] | None = None,
 ) -> History:
-    """Turn the log (oldest first) into per-report and per-registry histories."""
-    versions = _Versions(text, settings)
+    """Turn the log (oldest first) into per-report and per-registry histories.
+
+    ``known``: facts from earlier builds (see ``_Versions``); every fact this fold
+    needed is put in ``used`` (when given), so the caller can keep exactly those.
+    """
+    versions = _Versions(text, settings, known)
     events: dict[str, list[Event]] = {}
     registries: dict[str, list[RegistryEvent]] = {}
     for entry in entries:
@@ -386,6 +505,8 @@ def fold(
                 else:
                     log.append(_revision("revised", commit, c, c.path, versions, None))
     last = entries[-1].commit if entries else None
+    if used is not None:
+        used.update(versions.used)
     return History(
         status="ok",
         head=head or last,

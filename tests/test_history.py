@@ -373,3 +373,45 @@ def test_history_table_says_withdrawn_and_not_yet_due_instead_of_not_sent(built)
     )
     assert {r["missing"] for r in rows_csv if r["round"] in ("3", "4", "5")} == {"false"}
     assert any(r["missing"] == "true" for r in rows_csv if r["round"] == "2")
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def test_pages_are_the_same_bytes_with_and_without_the_history_cache(story, tmp_path):
+    """Cold (writes the cache), warm (reads it), corrupt (ignores it), none: one result."""
+    from dataclasses import replace
+
+    from site_builder.history_cache import CACHE_DIR, FILE
+
+    repo, _ = story
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(repo.path), str(clone)], check=True)
+    cache = clone / CACHE_DIR / FILE
+
+    def pages(name: str, use_cache: bool) -> dict[str, bytes]:
+        config = replace(
+            read_config(ROOT, clone, docs_dir=tmp_path / name), history_cache=use_cache
+        )
+        generate_docs(config)
+        return _tree(tmp_path / name)
+
+    plain = pages("plain", False)
+    assert not cache.exists()
+    assert pages("cold", True) == plain
+    facts = json.loads(cache.read_text(encoding="utf-8"))["facts"]
+    assert any(k.endswith(R1) for k in facts)  # the correction of 5401's round 1 is kept
+    assert "ข้อ 7 จำนวนโครงการ/กิจกรรม: <del>20</del> → <ins>14</ins>" in (
+        plain["pilot/5401.md"].decode()
+    )
+    written = cache.stat().st_mtime_ns
+    assert pages("warm", True) == plain
+    assert cache.stat().st_mtime_ns == written  # nothing new to keep: not rewritten
+    cache.write_text('{"key": "', encoding="utf-8")  # cut short
+    assert pages("corrupt", True) == plain
+    key = json.loads(cache.read_text(encoding="utf-8"))["key"]
+    cache.write_text(json.dumps({"key": key, "facts": {k: "?" for k in facts}}), encoding="utf-8")
+    assert pages("garbled", True) == plain  # malformed facts are recomputed
