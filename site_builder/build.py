@@ -221,6 +221,7 @@ def generate_all(
         fictional=dataset.fictional,
         submit_url=submit_url,
         open_data=exports.OPEN_DATA,
+        exports_written=with_exports,
         columns=tuple((name, tuple(cols)) for name, cols in exports.COLUMNS.items()),
         history=history,
         pilot_pages=select_pilots(dataset, results, history) if select_pilots else None,

@@ -43,7 +43,7 @@ def _stamps(folder: Path) -> dict[str, int]:
 def _full(tree: Path, work: Path) -> dict[str, bytes]:
     """What a full build generates from the tree now (its open data aside)."""
     config = read_config(ROOT, tree, work / "site", work / "docs")
-    generate_docs(config, with_exports=False)
+    generate_docs(config, with_exports=False)  # as the preview: open data on full builds
     return _files(config.docs_dir)
 
 
@@ -97,3 +97,15 @@ def test_an_invalid_edit_shows_its_thai_finding_and_a_fix_brings_the_pages_back(
     report.write_text(good, encoding="utf-8")
     assert not preview.update().findings
     assert _files(docs) == _full(tree, tmp_path / "full")
+
+
+def test_the_preview_writes_no_open_data_and_its_page_says_so(tmp_path, scoring_site):
+    preview = Preview(read_config(ROOT, _tree(tmp_path), tmp_path / "site", tmp_path / "docs"))
+    preview.update()
+    docs = preview.config.docs_dir
+    notice = "ตัวอย่างเว็บไซต์ (make serve) ไม่ได้สร้างไฟล์ข้อมูลเปิด"
+    assert notice in (docs / "open-data.md").read_text(encoding="utf-8")
+    assert not (docs / "data").exists()
+    # A full build writes them, and its page has no such notice.
+    assert (scoring_site / "data").is_dir()
+    assert notice not in (scoring_site / "open-data/index.html").read_text(encoding="utf-8")

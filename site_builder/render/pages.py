@@ -47,6 +47,7 @@ class SiteOptions:
     # (pilot, round number) -> prefilled submission URL, or None when unavailable
     submit_url: Callable[[Pilot, int], str | None] | None = None
     open_data: tuple[tuple[str, str, str], ...] = ()  # (file name, Thai title, format)
+    exports_written: bool = True  # False in the preview: open data comes from full builds
     columns: tuple = ()  # data dictionary rows from exports
     history: History = field(default_factory=lambda: unavailable("not_git"))  # the git record
     # District codes whose pilot pages to write (the preview's, after an edit); the
@@ -319,6 +320,7 @@ def generate(
             common,
             base="../",
             files=opts.open_data,
+            exports_written=opts.exports_written,
             columns=opts.columns,
         ),
     )
