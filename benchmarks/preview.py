@@ -17,6 +17,7 @@ JSON goes to ``benchmarks/results/preview-<timestamp>.json`` and
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
@@ -28,6 +29,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -63,7 +65,7 @@ def _cpu_seconds(pid: int) -> float:
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
-def _served_at(log: Path, server: subprocess.Popen, timeout: float) -> str:
+def served_at(log: Path, server: subprocess.Popen, timeout: float) -> str:
     """The address the preview prints once its pages are generated."""
     start = time.perf_counter()
     while time.perf_counter() - start < timeout and server.poll() is None:
@@ -74,7 +76,7 @@ def _served_at(log: Path, server: subprocess.Popen, timeout: float) -> str:
     raise SystemExit("the preview did not start:\n" + log.read_text(encoding="utf-8"))
 
 
-def _wait_for(url: str, text: str, timeout: float) -> float | None:
+def wait_for(url: str, text: str, timeout: float) -> float | None:
     start = time.perf_counter()
     while time.perf_counter() - start < timeout:
         body = _get(url)
@@ -84,51 +86,63 @@ def _wait_for(url: str, text: str, timeout: float) -> float | None:
     return None
 
 
+@contextlib.contextmanager
+def serving(tree: Path, work: Path, timeout: float = 120.0) -> Iterator[tuple[int, str]]:
+    """``site-builder build --serve`` of ``tree`` (work files under ``work``): yields the
+    server's pid and its address once the pages are generated; stopped on exit."""
+    port = _free_port()
+    argv = [sys.executable, "-m", "site_builder", "build", "--serve", "--root", str(ROOT)]
+    argv += ["--data", str(tree), "--dev-addr", f"127.0.0.1:{port}"]
+    argv += ["--docs-dir", str(work / "docs"), "--site-dir", str(work / "site")]
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT))
+    with (work / "serve.log").open("w") as log:
+        server = subprocess.Popen(argv, cwd=work, stdout=log, stderr=subprocess.STDOUT, env=env)
+        try:
+            yield server.pid, served_at(work / "serve.log", server, timeout)
+            if server.poll() is not None:
+                raise RuntimeError("the preview stopped:\n" + (work / "serve.log").read_text())
+        finally:
+            server.send_signal(signal.SIGINT)
+            try:
+                server.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+
+
 def measure(data: Path, runs: int, timeout: float = 120.0) -> dict:
     work = Path(tempfile.mkdtemp(prefix="preview-bench-"))
     tree = work / "data"
     shutil.copytree(data, tree)
     report = tree / REPORT
     original = report.read_text(encoding="utf-8")
-    port = _free_port()
-    argv = [sys.executable, "-m", "site_builder", "build", "--serve", "--root", str(ROOT)]
-    argv += ["--data", str(tree), "--dev-addr", f"127.0.0.1:{port}"]
-    argv += ["--docs-dir", str(work / "docs"), "--site-dir", str(work / "site")]
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    log = (work / "serve.log").open("w")
-    started = time.perf_counter()
-    server = subprocess.Popen(argv, cwd=work, stdout=log, stderr=subprocess.STDOUT, env=env)
     edits: list[dict] = []
+    started = time.perf_counter()
     try:
-        url = _served_at(work / "serve.log", server, timeout) + PAGE
-        if _wait_for(url, "ตำแหน่ง", timeout) is None:
-            raise SystemExit(f"the preview did not serve {url}")
-        startup = time.perf_counter() - started
-        time.sleep(1.0)  # let MkDocs settle after its first build
-        for i in range(runs):
-            position = f"นักวิเคราะห์นโยบายและแผนชุด{TAGS[i % len(TAGS)]}"
-            text = original.replace("  position: ", f"  position: {position} ", 1)
-            assert text != original
-            load = os.getloadavg()[0]
-            cpu = _cpu_seconds(server.pid)
-            report.write_text(text, encoding="utf-8")  # an editor's plain save
-            seconds = _wait_for(url, f"ตำแหน่ง {position} ", timeout)
-            time.sleep(0.5)  # the rebuild's tail (livereload, logging) counts too
-            edits.append(
-                {
-                    "seconds": None if seconds is None else round(seconds, 3),
-                    "server_cpu_seconds": round(_cpu_seconds(server.pid) - cpu, 2),
-                    "load_average_1min": round(load, 2),
-                }
-            )
-            time.sleep(1.0)
+        with serving(tree, work, timeout) as (pid, base):
+            url = base + PAGE
+            if wait_for(url, "ตำแหน่ง", timeout) is None:
+                raise SystemExit(f"the preview did not serve {url}")
+            startup = time.perf_counter() - started
+            time.sleep(1.0)  # let MkDocs settle after its first build
+            for i in range(runs):
+                position = f"นักวิเคราะห์นโยบายและแผนชุด{TAGS[i % len(TAGS)]}"
+                text = original.replace("  position: ", f"  position: {position} ", 1)
+                assert text != original
+                load = os.getloadavg()[0]
+                cpu = _cpu_seconds(pid)
+                report.write_text(text, encoding="utf-8")  # an editor's plain save
+                seconds = wait_for(url, f"ตำแหน่ง {position} ", timeout)
+                time.sleep(0.5)  # the rebuild's tail (livereload, logging) counts too
+                edits.append(
+                    {
+                        "seconds": None if seconds is None else round(seconds, 3),
+                        "server_cpu_seconds": round(_cpu_seconds(pid) - cpu, 2),
+                        "load_average_1min": round(load, 2),
+                    }
+                )
+                time.sleep(1.0)
     finally:
-        server.send_signal(signal.SIGINT)
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
         shutil.rmtree(work, ignore_errors=True)
     shown = [e["seconds"] for e in edits if e["seconds"] is not None]
     return {

@@ -109,3 +109,37 @@ def test_the_preview_writes_no_open_data_and_its_page_says_so(tmp_path, scoring_
     # A full build writes them, and its page has no such notice.
     assert (scoring_site / "data").is_dir()
     assert notice not in (scoring_site / "open-data/index.html").read_text(encoding="utf-8")
+
+
+def _bench_preview():
+    """benchmarks/preview.py (not an installed package), loaded from its file."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location(
+        "benchmarks_preview", ROOT / "benchmarks" / "preview.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["benchmarks_preview"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_make_serve_shows_an_invalid_edit_as_its_thai_finding_and_keeps_serving(tmp_path):
+    """The real server: an edit with an error shows on the pilot's served page as the
+    Thai finding, and fixing the file brings the page back, without a restart."""
+    bench = _bench_preview()
+    tree = _tree(tmp_path)
+    report = tree / REPORT
+    good = report.read_text(encoding="utf-8")
+    with bench.serving(tree, tmp_path) as (_pid, base):
+        page = base + "pilot/5401/"
+        assert bench.wait_for(page, "ผลการดำเนินงาน", 60) is not None
+        report.write_text(good.replace("report_date: 2555-05-25", "report_date: 2555-13-25"))
+        assert bench.wait_for(page, "ข้อมูลมีข้อผิดพลาด", 60) is not None
+        shown = bench._get(page)
+        assert "submissions/2555/54/5401/round-1.yaml:" in shown and "ข้อผิดพลาด R-" in shown
+        report.write_text(good.replace("position: ", "position: รักษาราชการแทน", 1))
+        assert bench.wait_for(page, "ตำแหน่ง รักษาราชการแทน", 60) is not None
+        assert "ข้อมูลมีข้อผิดพลาด" not in bench._get(page)
