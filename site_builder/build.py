@@ -174,6 +174,23 @@ def generate_docs(
     return done.dataset, done.pages
 
 
+def on_record(
+    dataset: Dataset, data_root: Path, history_cache: bool = True
+) -> tuple[Dataset, History, Results]:
+    """The figures as the site publishes them, for the site and ``site-builder results`` alike.
+
+    One pass over git (gitlog.py): lateness then comes from the record, not the
+    typed date, and rounds not yet due by the data's own date (its newest commit)
+    are not counted as missing anywhere.
+    """
+    kept = data_root / CACHE_DIR if history_cache else None
+    history = read_history(data_root, dataset.settings, kept)
+    dataset = with_received(dataset, history)
+    evaluations = evaluate_all(dataset)
+    as_of = history.head.day if history.available and history.head else None
+    return dataset, history, aggregate(dataset, evaluations, as_of)
+
+
 def generate_all(
     config: BuildConfig,
     exports_dir: Path | None = None,
@@ -191,14 +208,7 @@ def generate_all(
     left as they are.
     """
     dataset = load_dataset(config.data_root, cache)
-    # One pass over git (gitlog.py): lateness then comes from the record, not the typed date.
-    kept = config.data_root / CACHE_DIR if config.history_cache else None
-    history = read_history(config.data_root, dataset.settings, kept)
-    dataset = with_received(dataset, history)
-    evaluations = evaluate_all(dataset)
-    # Rounds not yet due by the data's own date are not counted as missing anywhere.
-    as_of = history.head.day if history.available and history.head else None
-    results = aggregate(dataset, evaluations, as_of)
+    dataset, history, results = on_record(dataset, config.data_root, config.history_cache)
     repo = None if dataset.fictional else config.repo_url  # demo commits are not the project's
     docs = config.docs_dir
 

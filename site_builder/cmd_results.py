@@ -13,7 +13,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .aggregate import Counts, NationRound, Results, aggregate, evaluate_all
+from .aggregate import Counts, NationRound, Results
+from .build import on_record
 from .cmdline import UsageError, find_root
 from .convert import code_str
 from .exports import counts_dict, dumps, header, national_dict, pilot_ref
@@ -106,7 +107,8 @@ def run(args: argparse.Namespace) -> int:
     errors = loaded.errors()
     if errors:
         _show_errors(errors)
-    results = aggregate(dataset, evaluate_all(dataset))
+    # Received dates, lateness and rounds not yet due from the git record, as on the site.
+    dataset, _, results = on_record(dataset, root)
     numbers = [r.number for r in rounds]
     if args.format == "json":
         data = (

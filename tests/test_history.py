@@ -415,3 +415,21 @@ def test_pages_are_the_same_bytes_with_and_without_the_history_cache(story, tmp_
     key = json.loads(cache.read_text(encoding="utf-8"))["key"]
     cache.write_text(json.dumps({"key": key, "facts": {k: "?" for k in facts}}), encoding="utf-8")
     assert pages("garbled", True) == plain  # malformed facts are recomputed
+
+
+def test_results_command_counts_as_the_site_does(built, story, capsys):
+    """``site-builder results`` reads the same record: the back-filled report is late,
+    rounds not yet due by the data's date have nobody missing, and every count equals
+    the site's national.json."""
+    from site_builder import cli
+
+    site, _ = built
+    repo, _ = story
+    assert cli.main(["results", "--root", str(repo.path), "--format", "json"]) == 0
+    terminal = json.loads(capsys.readouterr().out)
+    published = json.loads(_text(site / "data" / "national.json"))
+    for ours, theirs in zip(terminal["rounds"], published["rounds"], strict=True):
+        assert ours["national"] == theirs["national"], ours["round"]
+    r1, r3 = terminal["rounds"][0]["national"], terminal["rounds"][2]["national"]
+    assert r1["late"] >= 1  # ทต.ร้องกวาง's back-filled report, typed as on time
+    assert r3["missing"] == 0 and r3["overdue"] == []
