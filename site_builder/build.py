@@ -25,9 +25,8 @@ import yaml
 from . import alongside, exports, fanout, resources, submit_link
 from .aggregate import Results, aggregate, evaluate_all
 from .findings import Finding
-from .gitlog import read_history
+from .gitlog import cache_folder, read_history
 from .history import History, with_received
-from .history_cache import CACHE_DIR
 from .layout import SUBMISSIONS, schema_root
 from .model import Dataset, Pilot
 from .render.pages import SiteOptions, generate
@@ -183,7 +182,7 @@ def on_record(
     typed date, and rounds not yet due by the data's own date (its newest commit)
     are not counted as missing anywhere.
     """
-    kept = data_root / CACHE_DIR if history_cache else None
+    kept = cache_folder(data_root) if history_cache else None
     history = read_history(data_root, dataset.settings, kept)
     dataset = with_received(dataset, history)
     evaluations = evaluate_all(dataset)

@@ -18,8 +18,9 @@ from pathlib import Path
 
 from . import history_cache
 from .history import History, blobs_needed, fold, parse_log, unavailable
-from .layout import SUBMISSIONS
+from .layout import SUBMISSIONS, schema_root
 from .model import Settings
+from .reading import schema_path
 
 LOG_FORMAT = "--format=%x01%H %ct"
 
@@ -68,6 +69,7 @@ def read_history(
             f"{SUBMISSIONS}/",
         )
         entries = parse_log(raw)
+        schema = schema_path(schema_root(root))
         key = history_cache.cache_key(settings)
         known = history_cache.load(cache, key)
         texts = read_blobs(root, blobs_needed(entries, known))
@@ -86,10 +88,26 @@ def read_history(
         return texts.get(blob)
 
     used: dict[str, object] = {}
-    history = fold(entries, text, settings, dirty=dirty, known=known, used=used)
+    history = fold(entries, text, settings, dirty=dirty, known=known, used=used, schema=schema)
     if cache is not None and used != known:
         history_cache.save(cache, key, used)
     return history
+
+
+def cache_folder(root: Path) -> Path | None:
+    """Where the facts kept between builds live: inside the data repository's own git
+    folder (``.git/site-builder/``), which ``git status`` never shows and a clone never
+    carries; None when ``root`` is not the top of a git work tree (no history to keep)."""
+    try:
+        out = _git(
+            root, "rev-parse", "--path-format=absolute", "--show-toplevel", "--git-common-dir"
+        )
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    lines = out.decode("utf-8", "replace").splitlines()
+    if len(lines) < 2 or Path(lines[0]).resolve() != root.resolve():
+        return None
+    return Path(lines[1]) / history_cache.CACHE_DIR
 
 
 def read_blobs(root: Path, blobs: list[str]) -> dict[str, str]:

@@ -8,8 +8,9 @@ squash commit the host writes when a pull request is merged). That date decides
 on time or late; the typed date is shown beside it (see the methodology page).
 
 Pure: the git edge (``gitlog.py``) hands over the parsed log and blob texts; this
-module folds them into a ``History``. Each report version is parsed with the same
-hardened loader as the build and evaluated with the same rules, so a revision can
+module folds them into a ``History``. Each report version is read the one way every
+report is read (``reading.py``: loader, Thai answers, schema, convert) and evaluated
+with the same criteria, so a revision written in codes or in the paper's wording can
 say which fields changed (old -> new) and whether a criterion changed with it.
 """
 
@@ -20,13 +21,15 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from functools import cached_property
+from pathlib import Path
 
-from .convert import to_report
 from .evaluate import CRITERIA, evaluate
 from .form_spec import canonical
 from .layout import SUBMISSIONS, classify
-from .load import Document, LoadError, parse_text
+from .load import Document, load_text
 from .model import Dataset, Report, Settings
+from .reading import Reading, read_text
+from .thai import parse_be_date
 
 # Due dates are Thai calendar days: a commit at 23:30 on the 25th Bangkok time is on time.
 THAI_TZ = timezone(timedelta(hours=7), "ICT")
@@ -234,9 +237,6 @@ def _kind(path: str) -> str:
 # ---------------------------------------------------------------- folding
 
 
-_NOT_PARSED = object()
-
-
 class _Versions:
     """Parsed and evaluated report versions, once per blob.
 
@@ -251,27 +251,34 @@ class _Versions:
         text: Callable[[str], str | None],
         settings: Settings | None,
         known: dict[str, object] | None = None,
+        schema: Path | None = None,
     ) -> None:
         self.text = text
         self.settings = settings
+        self.schema = schema
         self.known = known or {}
         self.used: dict[str, object] = {}
         self.flat: dict[str, dict[str, object] | None] = {}
         self.evaluated: dict[str, tuple[tuple[str, ...], bool] | None] = {}
-        self.docs: dict[str, object] = {}
+        self.readings: dict[str, Reading | None] = {}
 
-    def data(self, blob: str) -> object:
-        if blob not in self.docs:
+    def registry(self, blob: str) -> object:
+        """A registry version's data (registries are not reports: loaded, not read)."""
+        raw = self.text(blob)
+        doc = load_text(raw, blob) if raw is not None else None
+        return doc.data if isinstance(doc, Document) else None
+
+    def reading(self, blob: str, path: str) -> Reading | None:
+        """The version read the one way every report is read (``reading.py``)."""
+        if blob not in self.readings:
             raw = self.text(blob)
-            try:
-                self.docs[blob] = parse_text(raw, blob).data if raw is not None else None
-            except LoadError:
-                self.docs[blob] = None
-        return self.docs[blob]
+            self.readings[blob] = read_text(raw, path, self.schema) if raw is not None else None
+        return self.readings[blob]
 
-    def fields(self, blob: str) -> dict[str, object] | None:
+    def fields(self, blob: str, path: str) -> dict[str, object] | None:
         if blob not in self.flat:
-            data = self.data(blob)
+            reading = self.reading(blob, path)
+            data = reading.document.data if reading and reading.document else None
             self.flat[blob] = _flatten(data) if isinstance(data, dict) else None
         return self.flat[blob]
 
@@ -281,14 +288,14 @@ class _Versions:
         return self.evaluated[blob]
 
     def _evaluate(self, blob: str, path: str) -> tuple[tuple[str, ...], bool] | None:
-        data = self.data(blob)
-        if self.settings is None or not isinstance(data, dict):
+        if self.settings is None:
             return None
-        try:  # an old version may not have been a valid report; then no verdict to compare
-            report, found = to_report(Document(path, data))
-        except (KeyError, TypeError, AttributeError, ValueError, AssertionError):
+        reading = self.reading(blob, path)
+        # an old version may not have been a valid report; then no verdict to compare
+        if reading is None or not reading.sound or reading.report is None:
             return None
-        if report is None or found or report.fiscal_year != self.settings.fiscal_year:
+        report = reading.report
+        if report.fiscal_year != self.settings.fiscal_year:
             return None
         ev = evaluate(report, self.settings)
         return tuple(c.outcome for c in ev.criteria), ev.meets_all
@@ -308,9 +315,14 @@ def _flatten(data: dict, prefix: str = "") -> dict[str, object]:
 
 
 def _same(name: str, a: object, b: object) -> bool:
-    """Equal values, or the same choice answered in other words ("มีคณะทำงาน" = "done")."""
+    """Equal values, the same choice answered in other words ("มีคณะทำงาน" = "done"), or
+    the same date written in other digits ("๒๕๕๕-๐๔-๓๐" = "2555-04-30")."""
     if a == b:
         return True
+    if isinstance(a, str) and isinstance(b, str):
+        da, db = parse_be_date(a), parse_be_date(b)
+        if isinstance(da, date) and da == db:
+            return True
     if isinstance(a, tuple) and isinstance(b, tuple):
         return tuple(canonical(name, v) or v for v in a) == tuple(
             canonical(name, v) or v for v in b
@@ -366,7 +378,7 @@ _Facts = tuple[tuple[FieldChange, ...], tuple[CriterionChange, ...], tuple[bool,
 
 
 def _compare(c: FileChange, path: str, versions: _Versions) -> _Facts:
-    changes = _diff(versions.fields(c.old_blob), versions.fields(c.new_blob))
+    changes = _diff(versions.fields(c.old_blob, path), versions.fields(c.new_blob, path))
     criteria: tuple[CriterionChange, ...] = ()
     meets: tuple[bool, bool] | None = None
     if any(_decides(ch.field) for ch in changes):  # only then can a verdict change
@@ -452,7 +464,7 @@ def _registry_names(blob: str, versions: _Versions) -> dict[str, str]:
     if isinstance(raw, dict) and all(isinstance(v, str) for v in raw.values()):
         names = {str(k): v for k, v in raw.items()}
     else:
-        names = _pilot_names(versions.data(blob))
+        names = _pilot_names(versions.registry(blob))
     versions.used[key] = names
     return names
 
@@ -478,13 +490,16 @@ def fold(
     dirty: bool = False,
     known: dict[str, object] | None = None,
     used: dict[str, object] | None = None,
+    schema: Path | None = None,
 ) -> History:
     """Turn the log (oldest first) into per-report and per-registry histories.
 
     ``known``: facts from earlier builds (see ``_Versions``); every fact this fold
     needed is put in ``used`` (when given), so the caller can keep exactly those.
+    ``schema``: the report schema every version is read against (``reading.py``;
+    default: the package's).
     """
-    versions = _Versions(text, settings, known)
+    versions = _Versions(text, settings, known, schema)
     events: dict[str, list[Event]] = {}
     registries: dict[str, list[RegistryEvent]] = {}
     for entry in entries:

@@ -7,8 +7,9 @@ forever: the cache can never be stale. Only two things could change the facts:
 this code and the fiscal-year settings (a criterion verdict depends on them); both
 go into the file's key, and a different key starts an empty cache.
 
-Where: ``<data root>/.cache/site-builder/history.json`` (``.cache/`` is
-gitignored; CI may restore the folder between builds). Only the compact facts the
+Where: ``<data repository>/.git/site-builder/history.json`` (``gitlog.cache_folder``):
+inside the git folder, so ``git status`` never shows it in the data repository, and
+the deploy workflow restores and saves it between builds (``actions/cache``). Only the compact facts the
 history shows are kept (fields changed, old -> new; criteria changed), as JSON,
 and only those the last build needed, so the file does not grow without end.
 A missing, unreadable or corrupt cache is ignored, never fatal; a write that fails
@@ -24,11 +25,22 @@ from pathlib import Path
 
 from .model import Settings
 
-FORMAT = 1  # bump when the encoded facts change shape
-CACHE_DIR = Path(".cache") / "site-builder"
+FORMAT = 2  # bump when the encoded facts change shape
+CACHE_DIR = Path("site-builder")  # under the data repository's git folder (gitlog.cache_folder)
 FILE = "history.json"
 # The modules whose code decides a fact: parsing, flattening, comparing, evaluating.
-_SOURCES = ("history.py", "load.py", "convert.py", "evaluate.py", "form_spec.py", "model.py")
+_SOURCES = (
+    "history.py",
+    "reading.py",
+    "load.py",
+    "answers.py",
+    "schema_check.py",
+    "convert.py",
+    "evaluate.py",
+    "form_spec.py",
+    "model.py",
+    "thai.py",
+)
 
 
 def cache_key(settings: Settings | None) -> str:

@@ -577,12 +577,7 @@ def load_yaml(path: Path, root: Path, display: str | None = None) -> Document | 
             raise LoadError(codes.L_NOT_FILE, "ไม่พบไฟล์นี้ หรือไม่ใช่ไฟล์ปกติ ให้ตรวจชื่อและที่อยู่ของไฟล์")
         with open(resolved, "rb") as fh:
             raw = fh.read(MAX_BYTES + 1)
-        if len(raw) > MAX_BYTES:
-            raise LoadError(
-                codes.L_TOO_LARGE,
-                f"ไฟล์ใหญ่เกิน {MAX_BYTES // 1024} KB ซึ่งมากเกินกว่าแบบรายงานหนึ่งฉบับ "
-                "ให้ตรวจว่าไม่ได้วางข้อมูลอื่นปนเข้ามา",
-            )
+        _check_size(len(raw))
         doc = parse_text(decode(raw), shown)
         doc._source = SourceFile(resolved)  # positions, if a finding needs them, read it again
         return doc
@@ -590,6 +585,25 @@ def load_yaml(path: Path, root: Path, display: str | None = None) -> Document | 
         return Finding(shown, exc.line, exc.col, exc.code, exc.message)
     except OSError as exc:
         return Finding(shown, 1, 1, codes.L_READ, f"เปิดไฟล์ไม่ได้ ({exc.strerror or exc})")
+
+
+def load_text(text: str, shown: str) -> Document | Finding:
+    """The same loader for a text already in memory (an old version read from git):
+    the same size limit and parser as a file, the same single blocking Finding."""
+    try:
+        _check_size(len(text.encode("utf-8", "surrogatepass")))
+        return parse_text(text, shown)
+    except LoadError as exc:
+        return Finding(shown, exc.line, exc.col, exc.code, exc.message)
+
+
+def _check_size(size: int) -> None:
+    if size > MAX_BYTES:
+        raise LoadError(
+            codes.L_TOO_LARGE,
+            f"ไฟล์ใหญ่เกิน {MAX_BYTES // 1024} KB ซึ่งมากเกินกว่าแบบรายงานหนึ่งฉบับ "
+            "ให้ตรวจว่าไม่ได้วางข้อมูลอื่นปนเข้ามา",
+        )
 
 
 def _display(path: Path, root: Path) -> str:

@@ -14,8 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import fanout, geography, layout, rules
-from .answers import canonical_document
-from .convert import be_correction, code_str, to_pilots, to_report
+from .convert import code_str, to_pilots
 from .findings import Finding
 from .layout import (
     REGISTRY_FILE,
@@ -31,6 +30,7 @@ from .layout import (
 )
 from .load import Document, load_yaml
 from .model import Dataset, Pilot, Report
+from .reading import read_document
 from .schema_check import schema_findings
 from .settings import SettingsError, load_settings
 from .withdrawals import load_withdrawals
@@ -107,24 +107,6 @@ def load_repository(
         for year, ds in loaded.datasets.items():
             loaded.datasets[year] = replace(ds, fictional=True)
     return loaded
-
-
-def _without_bad_dates(doc: Document, found: list[Finding]) -> tuple[Document | None, set[str]]:
-    """A stand-in for a report whose only problems are dates, for the remaining checks.
-
-    Items with an unreadable date become placeholders (and are skipped by the rules);
-    a CE report date is read as the พ.ศ. date its finding already spells out. The
-    report itself stays rejected: this only lets officers see every problem at once.
-    """
-    broken = {f.field.split(".")[0] for f in found if f.field.startswith("item")}
-    data = dict(doc.data) if isinstance(doc.data, dict) else {}
-    if any(f.field == "report_date" for f in found):
-        corrected = be_correction(data.get("report_date"))
-        if corrected is None:
-            return None, broken
-        data["report_date"] = corrected
-    stand_in = rules.partial_document(doc.with_data(data), broken)
-    return stand_in, broken
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,7 +263,9 @@ def _check_file(
     doc = _report_document(path, root, findings)
     if doc is None:
         return _FileResult(findings)
-    report, broken = _to_report(doc, report_schema, findings)
+    reading = read_document(doc, report_schema)
+    findings.extend(reading.findings)
+    doc, report, broken = reading.document or doc, reading.report, reading.broken
     ctx = years.get(report.fiscal_year) if report is not None else None
     checked = valid = False
     if report is not None and isinstance(ctx, rules.Context):
@@ -311,32 +295,7 @@ def _report_document(path: Path, root: Path, findings: list[Finding]) -> Documen
     if isinstance(doc, Finding):
         findings.append(doc)
         return None
-    return canonical_document(doc)  # the paper's Thai wording -> canonical codes
-
-
-def _to_report(
-    doc: Document, report_schema: Path, findings: list[Finding]
-) -> tuple[Report | None, frozenset[str] | None]:
-    """The typed report and, when the file is rejected, the parts left out of its checks."""
-    found = schema_findings(doc, report_schema)
-    if found:
-        findings.extend(found)
-        # Still check the intact parts, so officers see every problem in one pass.
-        broken = rules.broken_keys(doc, found)
-        stand_in = rules.partial_document(doc, broken)
-        if stand_in is None:
-            return None, None
-        report, found = to_report(stand_in)
-        findings.extend(found)
-        return report, frozenset(broken)
-    report, found = to_report(doc)
-    findings.extend(found)
-    if report is not None or not found:
-        return report, None
-    # Unreadable dates: check the rest too, so one pass shows every problem.
-    stand_in, unread = _without_bad_dates(doc, found)
-    report = to_report(stand_in)[0] if stand_in is not None else None
-    return report, frozenset(unread)
+    return doc
 
 
 def _year_context(

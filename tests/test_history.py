@@ -8,6 +8,10 @@ The story (fixture files in tests/fixtures/history/, one per version):
 - its round-2 report arrives on 21 June and is withdrawn on 28 June, with the
   withdrawal recorded in withdrawals.yaml;
 - ทต.ร้องกวาง's round-1 report, typed 25 May 2555, is back-filled on 10 July 2555.
+
+Every story is told twice: with the schema's codes (``done``, ``covered``) and in the paper
+form's Thai wording with Thai digits (``tests/fixtures/history/thai/``, as ``new-report``
+and the web form write reports). Pages, figures and revisions must not tell them apart.
 """
 
 from __future__ import annotations
@@ -37,8 +41,9 @@ WD = "submissions/2555/54/withdrawals.yaml"
 
 
 class Repo:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, wording: str = "codes") -> None:
         self.path = path
+        self.fixtures = FIX if wording == "codes" else FIX / wording
         path.mkdir(parents=True, exist_ok=True)
         self.git("init", "-q", "-b", "main")
 
@@ -60,7 +65,7 @@ class Repo:
     def put(self, rel: str, fixture: str) -> None:
         target = self.path / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(FIX / fixture, target)
+        shutil.copyfile(self.fixtures / fixture, target)
 
     def commit(self, when: str, message: str) -> str:
         self.git("add", "-A")
@@ -78,9 +83,9 @@ class Repo:
         return self.git("rev-parse", "HEAD")
 
 
-@pytest.fixture(scope="module")
-def story(tmp_path_factory) -> tuple[Repo, dict[str, str]]:
-    repo = Repo(tmp_path_factory.mktemp("history") / "repo")
+@pytest.fixture(scope="module", params=["codes", "thai"])
+def story(request, tmp_path_factory) -> tuple[Repo, dict[str, str]]:
+    repo = Repo(tmp_path_factory.mktemp("history") / "repo", request.param)
     shutil.copytree(FIX / "base", repo.path, dirs_exist_ok=True)
     shas = {"base": repo.commit("2012-05-01T09:00:00+07:00", "Settings and the Phrae registry")}
     shas["arrived"] = repo.merge_branch(
@@ -98,7 +103,7 @@ def story(tmp_path_factory) -> tuple[Repo, dict[str, str]]:
     repo.put(R2, "5401-round-2.withdrawn.yaml")
     shas["r2"] = repo.commit("2012-06-21T09:00:00+07:00", "Round 2 of 5401")
     (repo.path / R2).unlink()
-    repo.put(WD, "withdrawals.yaml")
+    shutil.copyfile(FIX / "withdrawals.yaml", repo.path / WD)
     shas["withdrawn"] = repo.commit("2012-06-28T16:00:00+07:00", "Withdraw round 2 of 5401")
     repo.put(B1, "5402-round-1.backfilled.yaml")
     shas["backfilled"] = repo.commit("2012-07-10T11:00:00+07:00", "Round 1 of 5402, back-filled")
@@ -385,12 +390,12 @@ def test_pages_are_the_same_bytes_with_and_without_the_history_cache(story, tmp_
     """Cold (writes the cache), warm (reads it), corrupt (ignores it), none: one result."""
     from dataclasses import replace
 
-    from site_builder.history_cache import CACHE_DIR, FILE
+    from site_builder.history_cache import FILE
 
     repo, _ = story
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "-q", str(repo.path), str(clone)], check=True)
-    cache = clone / CACHE_DIR / FILE
+    cache = clone / ".git" / "site-builder" / FILE
 
     def pages(name: str, use_cache: bool) -> dict[str, bytes]:
         config = replace(
@@ -402,6 +407,9 @@ def test_pages_are_the_same_bytes_with_and_without_the_history_cache(story, tmp_
     plain = pages("plain", False)
     assert not cache.exists()
     assert pages("cold", True) == plain
+    # kept inside the git folder: the data repository's status stays clean
+    assert cache.is_file() and not (clone / ".cache").exists()
+    assert repo.git("-C", str(clone), "status", "--porcelain") == ""
     facts = json.loads(cache.read_text(encoding="utf-8"))["facts"]
     assert any(k.endswith(R1) for k in facts)  # the correction of 5401's round 1 is kept
     assert "ข้อ 7 จำนวนโครงการ/กิจกรรม: <del>20</del> → <ins>14</ins>" in (
@@ -433,3 +441,91 @@ def test_results_command_counts_as_the_site_does(built, story, capsys):
     r1, r3 = terminal["rounds"][0]["national"], terminal["rounds"][2]["national"]
     assert r1["late"] >= 1  # ทต.ร้องกวาง's back-filled report, typed as on time
     assert r3["missing"] == 0 and r3["overdue"] == []
+
+
+# ------------------------------------------------ the Thai wording and the codes tell one story
+
+
+def _fixture_text(wording: str, name: str) -> str:
+    return ((FIX if wording == "codes" else FIX / wording) / name).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("wording", ["codes", "thai"])
+def test_a_moved_and_corrected_report_flips_its_criterion_in_either_wording(wording):
+    """A report moved to another round's path while corrected: the move is a revision
+    whose criterion 4 flips, read from old versions the way the tree is read."""
+    from site_builder.history import Commit, FileChange, LogEntry, fold
+
+    settings = load_dataset(FIX / "base").settings
+    texts = {
+        "a": _fixture_text(wording, "5401-round-1.arrived.yaml"),
+        "b": _fixture_text(wording, "5401-round-1.corrected.yaml").replace("round: 1", "round: 2"),
+    }
+    day = Commit("1" * 40, datetime(2012, 6, 2, 14, 30, tzinfo=THAI_TZ))
+    first = Commit("0" * 40, datetime(2012, 5, 24, 10, tzinfo=THAI_TZ))
+    entries = [
+        LogEntry(first, (FileChange("A", "0" * 40, "a", R1),)),
+        LogEntry(day, (FileChange("R", "a", "b", R1, R1.replace("round-1", "round-2")),)),
+    ]
+    h = fold(entries, texts.get, settings)
+    [rev] = h.reports[R1.replace("round-1", "round-2")].revisions
+    assert rev.kind == "moved_in" and rev.other_path == R1
+    assert [(c.criterion, c.old, c.new) for c in rev.criteria] == [(4, "met", "not_met")]
+    assert {c.field for c in rev.changes} >= {"round", "item7.projects"}
+
+
+def test_rewording_answers_is_no_change():
+    """Codes rewritten in the paper's Thai wording (and Thai digits): no field, no criterion."""
+    from site_builder.history import Commit, FileChange, LogEntry, fold
+
+    settings = load_dataset(FIX / "base").settings
+    texts = {
+        "codes": _fixture_text("codes", "5401-round-1.arrived.yaml"),
+        "thai": _fixture_text("thai", "5401-round-1.arrived.yaml"),
+    }
+    first = Commit("0" * 40, datetime(2012, 5, 24, 10, tzinfo=THAI_TZ))
+    later = Commit("1" * 40, datetime(2012, 5, 25, 10, tzinfo=THAI_TZ))
+    entries = [
+        LogEntry(first, (FileChange("A", "0" * 40, "codes", R1),)),
+        LogEntry(later, (FileChange("M", "codes", "thai", R1),)),
+    ]
+    [rev] = fold(entries, texts.get, settings).reports[R1].revisions
+    assert rev.changes == () and rev.criteria == ()
+
+
+def _story_site(root: Path, wording: str) -> Path:
+    repo = Repo(root / "repo", wording)
+    shutil.copytree(FIX / "base", repo.path, dirs_exist_ok=True)
+    repo.commit("2012-05-01T09:00:00+07:00", "Settings and the Phrae registry")
+    repo.merge_branch(
+        "a",
+        "2012-05-20T08:00:00+07:00",
+        "2012-05-24T10:00:00+07:00",
+        {R1: "5401-round-1.arrived.yaml"},
+    )
+    repo.merge_branch(
+        "b",
+        "2012-05-30T08:00:00+07:00",
+        "2012-06-02T14:30:00+07:00",
+        {R1: "5401-round-1.corrected.yaml"},
+    )
+    config = read_config(ROOT, repo.path, root / "site", root / "docs")
+    build_site(config)
+    return root / "site"
+
+
+def test_the_two_wordings_build_the_same_figures_and_revision(tmp_path):
+    """The national figures, the results export and the revision's effect on the
+    pilot page are the same whether the report was written in codes or in Thai."""
+    sites = {w: _story_site(tmp_path / w, w) for w in ("codes", "thai")}
+
+    def figures(site: Path) -> object:
+        national = json.loads(_text(site / "data" / "national.json"))
+        national.pop("data_commit", None)
+        return national["rounds"]
+
+    assert figures(sites["codes"]) == figures(sites["thai"])
+    for site in sites.values():
+        page = _text(site / "pilot" / "5401" / "index.html")
+        assert "เปลี่ยนผลเกณฑ์ที่ 4 ผ่าน → ไม่ผ่าน" in page
+        assert "ข้อ 7 จำนวนโครงการ/กิจกรรม: <del>20</del> → <ins>14</ins>" in page
