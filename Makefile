@@ -43,6 +43,7 @@ test: lint
 	$(BIN)/pytest
 
 bench: $(STAMP)
+	HYPOTHESIS_PROFILE=long $(BIN)/pytest tests/test_properties.py
 	$(BIN)/python -m benchmarks.run
 	$(BIN)/python -m benchmarks.search_bench
 

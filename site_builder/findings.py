@@ -13,6 +13,24 @@ from .finding_codes import CATALOGUE, Code, Severity
 __all__ = ["Finding", "Severity", "echo", "has_errors"]
 
 
+def safe_name(path: str, controls: bool = True) -> str:
+    """A file name fit to print and quote: bytes that are not UTF-8 (kept by Python as
+    surrogates) written as \\xNN, control characters as \\uNNNN, so a hostile or
+    mis-encoded name can neither crash an output, break a line, nor pass for another.
+    ``controls=False`` leaves control characters to each output's own escaping."""
+    if path.isprintable():
+        return path
+    out = []
+    for ch in path:
+        if "\udc80" <= ch <= "\udcff":
+            out.append(f"\\x{ord(ch) - 0xDC00:02X}")
+        elif controls and not ch.isprintable() and ch != " ":
+            out.append(f"\\u{ord(ch):04X}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 @dataclass(frozen=True, order=True, init=False)
 class Finding:
     path: str  # repository-relative, POSIX separators
@@ -31,7 +49,7 @@ class Finding:
         if entry is None or entry != code:
             raise ValueError(f"{code!r} is not a code of the catalogue (finding_codes.py)")
         for name, value in (
-            ("path", path),
+            ("path", safe_name(path, controls=False)),
             ("line", line),
             ("col", col),
             ("severity", entry.severity),

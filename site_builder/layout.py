@@ -93,7 +93,11 @@ def yaml_files(root: Path) -> list[Path]:
     found: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(base, followlinks=False):
         here = Path(dirpath)
-        found.extend(here / d for d in dirnames if (here / d).is_symlink())
+        # A symlink, or a folder named like a report (what a submodule entry checks out
+        # as): listed so the loader refuses it by name rather than skip it in silence.
+        found.extend(
+            here / d for d in dirnames if (here / d).is_symlink() or d.endswith((".yaml", ".yml"))
+        )
         found.extend(here / f for f in filenames if f.endswith((".yaml", ".yml")))
     return sorted(found)
 

@@ -374,6 +374,7 @@ def parse_text(text: str, path: str = "<string>", *, positions: bool = False) ->
     tree = _Tree(positions)
     nodes = 0
     documents = 0
+    last = _last_line(text)
     try:
         events: Iterator[Any] = yaml.parse(text, Loader=_Loader)  # untyped in the stubs
         for event in events:
@@ -385,6 +386,8 @@ def parse_text(text: str, path: str = "<string>", *, positions: bool = False) ->
                 continue  # stream and document ends carry nothing
             mark = event.start_mark
             line, col = mark.line + 1, mark.column + 1
+            if line > last:  # the parser points past the end (an empty value at EOF)
+                line, col = _clamp(text, line, col)
             if cls is _DOC_START:
                 documents += 1
                 if documents > 1:
@@ -411,9 +414,12 @@ def parse_text(text: str, path: str = "<string>", *, positions: bool = False) ->
     except LoadError as exc:
         if exc.code == codes.L_YAML11_BOOL:
             exc.message = _yaml11_message(_path_at(text, exc.line), exc.message)
+        exc.line, exc.col = _clamp(text, exc.line, exc.col)
         raise
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(exc, text) from None
+        error = _syntax_error(exc, text)
+        error.line, error.col = _clamp(text, error.line, error.col)
+        raise error from None
     except (yaml.YAMLError, RecursionError, MemoryError, ValueError):
         raise LoadError(
             codes.L_SYNTAX,
@@ -424,6 +430,21 @@ def parse_text(text: str, path: str = "<string>", *, positions: bool = False) ->
     if positions:
         return Document(path, tree.root[0], tree.key_pos, tree.value_pos)
     return Document(path, tree.root[0], text=text)
+
+
+def _last_line(text: str) -> int:
+    """The number of the file's last line as an editor shows it (at least 1)."""
+    return max(1, text.count("\n") + (0 if text.endswith("\n") else 1))
+
+
+def _clamp(text: str, line: int, col: int) -> tuple[int, int]:
+    """A position that exists: where the parser points past the end of the file
+    ("{" alone, "---" and a newline), the end of the last line instead."""
+    last = _last_line(text)
+    if line <= last:
+        return line, col
+    lines = text.split("\n")
+    return last, len(lines[last - 1]) + 1 if last - 1 < len(lines) else 1
 
 
 _KEY_LINE = re.compile(r"^( *)(?:- )?([A-Za-z_][A-Za-z0-9_]*|\"[^\"]*\"):(?:[ ]|$)")
@@ -572,6 +593,12 @@ def load_yaml(path: Path, root: Path, display: str | None = None) -> Document | 
             raise LoadError(
                 codes.L_OUTSIDE,
                 f"ไฟล์อยู่นอกโฟลเดอร์ {root.name}/ ระบบตรวจเฉพาะรายงานที่อยู่ในโฟลเดอร์นั้น",
+            )
+        if st is not None and stat.S_ISDIR(st.st_mode):
+            raise LoadError(
+                codes.L_NOT_FILE,
+                "ชื่อนี้เป็นโฟลเดอร์ (หรือ submodule ที่ชี้ไปยังคลังอื่น) ไม่ใช่ไฟล์รายงาน "
+                "ให้ลบออก แล้วส่งรายงานเป็นไฟล์ .yaml ปกติ",
             )
         if st is None or not stat.S_ISREG(st.st_mode):
             raise LoadError(codes.L_NOT_FILE, "ไม่พบไฟล์นี้ หรือไม่ใช่ไฟล์ปกติ ให้ตรวจชื่อและที่อยู่ของไฟล์")

@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 
 from . import finding_codes as codes
-from .findings import Finding
+from .findings import Finding, safe_name
 from .layout import SUBMISSIONS, classify
 from .reporters import md_escape
 from .settings import SettingsError, load_settings
@@ -69,7 +69,19 @@ LISTED = 300  # files listed in the job summary, which GitHub caps at 1 MiB for 
 @dataclass(frozen=True)
 class Change:
     status: str  # git's letter: A added, M modified, D deleted, T type changed
-    path: str
+    path: str  # bytes that are not UTF-8 kept as surrogates (see ``safe_name``)
+    mode: str = "100644"  # the new file mode: 160000 a submodule (gitlink), 120000 a symlink
+
+    @property
+    def gitlink(self) -> bool:
+        return self.mode == GITLINK
+
+    @property
+    def utf8(self) -> bool:
+        return not any("\udc80" <= ch <= "\udcff" for ch in self.path)
+
+
+GITLINK = "160000"
 
 
 @dataclass
@@ -98,6 +110,25 @@ def parse_name_status(raw: str) -> list[Change]:
     return changes
 
 
+def parse_raw(raw: bytes) -> list[Change]:
+    """Parse ``git diff --raw --no-renames -z`` output: status, path and new mode.
+
+    Names are decoded with ``surrogateescape``: a byte that is not UTF-8 is kept (and
+    refused by :func:`plan`), never silently replaced by U+FFFD."""
+    parts = raw.split(b"\0")
+    changes = []
+    i = 0
+    while i + 1 < len(parts):
+        meta, path = parts[i].decode("ascii", "replace"), parts[i + 1]
+        i += 2
+        fields = meta.lstrip(":").split()
+        if len(fields) < 5 or not path:
+            continue
+        mode = fields[1] if fields[4][0] != "D" else fields[0]
+        changes.append(Change(fields[4][0], path.decode("utf-8", "surrogateescape"), mode))
+    return changes
+
+
 def province_of(path: str) -> str | None:
     """``54`` for ``submissions/2555/54/...``; None for files outside a province folder."""
     parts = path.split("/")
@@ -115,7 +146,7 @@ def _kind(path: str) -> str:
 
 
 def _listing(paths: list[str]) -> str:
-    shown = ", ".join(paths[:SHOWN])
+    shown = ", ".join(safe_name(p) for p in paths[:SHOWN])
     more = len(paths) - SHOWN
     return shown + (f" และอีก {more} ไฟล์ (ดูรายการเต็มในสรุปผลการตรวจ)" if more > 0 else "")
 
@@ -145,7 +176,7 @@ def plan(
         result.findings.append(
             _finding(
                 codes.PR_MANY_PROVINCES,
-                f"คำขอนี้แก้ไฟล์ของหลายจังหวัด (รหัส {', '.join(provinces)}) "
+                f"คำขอนี้แก้ไฟล์ของหลายจังหวัด (รหัส {', '.join(map(safe_name, provinces))}) "
                 "ผู้ตรวจของแต่ละจังหวัดต้องอนุมัติทุกคน "
                 "ควรแยกเป็นคำขอละหนึ่งจังหวัด เพื่อให้ตรวจและรวมได้เร็วขึ้น",
             )
@@ -173,8 +204,30 @@ def plan(
             )
         )
     result.findings += _late_registry(data, deadlines or {}, today)
+    unreadable = [c for c in changes if not c.utf8]
+    for c in unreadable:
+        result.findings.append(
+            _finding(
+                codes.PR_BAD_NAME,
+                f"ชื่อไฟล์ {safe_name(c.path)} มีอักขระที่ไม่ได้บันทึกเป็น UTF-8 "
+                "(มักเกิดจากการตั้งชื่อบน Windows ด้วยภาษาไทยแบบ TIS-620/ANSI) "
+                "ระบบอ่านชื่อนี้ไม่ได้ ให้ลบไฟล์นี้ออกจากคำขอ แล้วตั้งชื่อใหม่เป็น round-<ครั้งที่>.yaml "
+                "ด้วยตัวอักษรภาษาอังกฤษและตัวเลข",
+            )
+        )
     for c in data:
-        if c.status != "D" and not c.path.endswith((".yaml", ".yml")):
+        if c.status != "D" and c.gitlink:
+            result.findings.append(
+                _finding(
+                    codes.PR_GITLINK,
+                    "คำขอนี้เพิ่ม submodule (ลิงก์ไปยังคลังอื่น) ไว้ในโฟลเดอร์ submissions/ "
+                    "ซึ่งไม่ใช่ไฟล์รายงาน ระบบจึงตรวจเนื้อหาไม่ได้ ให้ลบ submodule นี้ออกจากคำขอ "
+                    "(git rm --cached แล้วลบรายการใน .gitmodules) แล้วส่งรายงานเป็นไฟล์ .yaml ปกติ",
+                    c.path,
+                )
+            )
+            continue
+        if c.status != "D" and c.utf8 and not c.path.endswith((".yaml", ".yml")):
             result.findings.append(
                 _finding(
                     codes.PR_NOT_YAML,
@@ -191,7 +244,9 @@ def plan(
         result.validate = "all"
     else:
         result.files = sorted(
-            c.path for c in data if c.status != "D" and c.path.endswith((".yaml", ".yml"))
+            c.path
+            for c in data
+            if c.status != "D" and c.utf8 and not c.gitlink and c.path.endswith((".yaml", ".yml"))
         )
         result.validate = "files" if result.files else "none"
     result.build = any(c.path.startswith(SITE_INPUTS) or c.path in SITE_INPUTS for c in changes)
@@ -239,12 +294,12 @@ def deadlines_of(root: Path, changes: list[Change]) -> dict[str, date]:
 def git_changes(base: str, head: str, cwd: Path) -> list[Change]:
     """Files changed between ``base`` and ``head``; renames appear as delete + add."""
     out = subprocess.run(
-        ["git", "diff", "--name-status", "--no-renames", "-z", base, head, "--"],
+        ["git", "diff", "--raw", "--no-abbrev", "--no-renames", "-z", base, head, "--"],
         cwd=cwd,
         capture_output=True,
         check=True,
     )
-    return parse_name_status(out.stdout.decode("utf-8", "replace"))
+    return parse_raw(out.stdout)
 
 
 _STATUS_TH = {"A": "เพิ่ม", "M": "แก้ไข", "D": "ลบ", "T": "เปลี่ยนชนิด"}
@@ -259,7 +314,9 @@ def summary(p: Plan) -> str:
     """The Markdown section for the job summary. Paths are code-quoted: they are untrusted."""
     lines = ["## ภาพรวมคำขอ", ""]
     lines.append(f"- ไฟล์ที่เปลี่ยน: {len(p.changes)} ไฟล์")
-    provinces = ", ".join(f"`{_md_code(code)}`" for code in p.provinces)  # folder names: untrusted
+    provinces = ", ".join(
+        f"`{_md_code(safe_name(code))}`" for code in p.provinces
+    )  # folder names: untrusted
     lines.append(f"- จังหวัด: {provinces or 'ไม่มี'}")
     lines.append(f"- การตรวจรายงาน: {_VALIDATE_TH[p.validate]}")
     lines.append(f"- สร้างเว็บไซต์ทดลอง: {'ใช่' if p.build else 'ไม่ต้อง (ไม่มีไฟล์ที่มีผลต่อเว็บไซต์)'}")
@@ -269,12 +326,13 @@ def summary(p: Plan) -> str:
         lines += ["### ข้อควรระวัง", ""]
         for f in p.findings:
             mark = "ข้อผิดพลาด" if f.is_error else "คำเตือน"
-            where = f" `{_md_code(f.path)}`" if f.path else ""
+            where = f" `{_md_code(safe_name(f.path))}`" if f.path else ""
             lines.append(f"- **{mark}** ({f.code}){where}: {md_escape(f.message)}")
         lines.append("")
     lines += ["<details><summary>รายการไฟล์ที่เปลี่ยน</summary>", ""]
     lines += [
-        f"- {_STATUS_TH.get(c.status, c.status)} `{_md_code(c.path)}`" for c in p.changes[:LISTED]
+        f"- {_STATUS_TH.get(c.status, c.status)} `{_md_code(safe_name(c.path))}`"
+        for c in p.changes[:LISTED]
     ]
     if len(p.changes) > LISTED:
         lines.append(f"- และอีก {len(p.changes) - LISTED} ไฟล์")

@@ -681,6 +681,15 @@ def check_across(
 
 
 def misplaced_file(shown: str) -> Finding:
+    if any("\udc80" <= ch <= "\udcff" for ch in shown):
+        return Finding(
+            shown,
+            1,
+            1,
+            codes.P_PATH,
+            "ชื่อไฟล์มีอักขระที่ไม่ได้บันทึกเป็น UTF-8 (มักเกิดจากการตั้งชื่อภาษาไทยแบบ TIS-620/ANSI "
+            "บน Windows) ระบบอ่านชื่อนี้ไม่ได้ ให้ตั้งชื่อใหม่เป็น round-<ครั้งที่>.yaml เช่น round-1.yaml",
+        )
     return Finding(
         shown,
         1,

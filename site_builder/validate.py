@@ -58,7 +58,7 @@ def select(paths: list[str], root: Path) -> tuple[Callable[[str], bool], list[Fi
             )
             continue
         rel = found.relative_to(root).as_posix()
-        if found.is_dir() and not found.is_symlink():
+        if found.is_dir() and not found.is_symlink() and found.suffix not in (".yaml", ".yml"):
             folders.append(rel.rstrip("/") + "/")
             continue
         files.add(rel)

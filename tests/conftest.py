@@ -92,7 +92,7 @@ def pull_request(repo: Path, change: Path) -> str:
             if line.strip() and not line.startswith("#"):
                 (repo / line.strip()).unlink()
     git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", "pull request")
+    git(repo, "commit", "-q", "--allow-empty", "-m", "pull request")
     return git(repo, "rev-parse", "HEAD~1")
 
 

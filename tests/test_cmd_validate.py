@@ -283,3 +283,32 @@ def test_a_pull_request_of_ten_thousand_files_is_one_run_with_a_small_summary(
     assert text.count("## ผลการตรวจรายงาน") == 1
     assert len(text.encode()) < 1024 * 1024
     assert "จาก 10000 รายการ" in text
+
+
+def test_a_folder_named_like_a_report_is_refused_not_skipped(repo, capsys):
+    """A submodule entry checks out as a folder: named or not, it is a finding, never
+    "ผ่าน … ตรวจ 0 ไฟล์"."""
+    folder = repo / "submissions" / "2555" / "54" / "5404" / "round-5.yaml"
+    folder.mkdir(parents=True)
+    for args in (["submissions/2555/54/5404/round-5.yaml"], []):
+        assert main(["validate", "--root", str(repo), "--format", "json", *args]) == 1
+        found = json.loads(capsys.readouterr().out)["findings"]
+        assert [(f["code"], f["path"]) for f in found] == [
+            ("L-NOT-FILE", "submissions/2555/54/5404/round-5.yaml")
+        ]
+        assert "โฟลเดอร์" in found[0]["message"] and "submodule" in found[0]["message"]
+
+
+@pytest.mark.parametrize("fmt", ["text", "github", "json"])
+def test_a_name_that_is_not_utf8_is_shown_safely_in_every_format(repo, capsys, fmt, monkeypatch):
+    """A report saved under a TIS-620 name (0xE1 = "แ"): a finding that names the byte,
+    never a crash, a U+FFFD or "file not found"."""
+    import os
+
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    bad = repo / os.fsdecode(b"submissions/2555/54/5401/round-\xe1.yaml")
+    shutil.copy(FIXTURES / "valid" / "round-1.yaml", bad)
+    assert main(["validate", "--root", str(repo), "--format", fmt]) == 1
+    out = capsys.readouterr().out
+    out.encode("utf-8")  # no lone surrogate
+    assert "xE1.yaml" in out and "UTF-8" in out and "P-PATH" in out

@@ -78,7 +78,11 @@ _ANNOTATION = re.compile(r"^::(error|warning) (?:.*,)?title=([^,:]+)::(.*)$")
 def _pull_request(scenario: dict, work: Path, capsys) -> list[dict]:
     """The base tree committed, the scenario's folder committed on top, then pr-check."""
     repo = _tree({}, work)
-    base = pull_request(repo, FIXTURES / scenario["pull_request"])
+    change = scenario["pull_request"]
+    if change is None:  # a pull request made by git commands alone (below)
+        (work / "empty").mkdir()
+    base = pull_request(repo, FIXTURES / change if change else work / "empty")
+    _git_only_changes(scenario, repo)
     if scenario.get("shallow"):
         git(work, "clone", "-q", "--depth", "1", f"file://{repo}", "shallow")
         repo = work / "shallow"
@@ -92,6 +96,23 @@ def _pull_request(scenario: dict, work: Path, capsys) -> list[dict]:
         2 if scenario.get("shallow") else int(any(f["severity"] == "error" for f in found))
     )
     return found
+
+
+def _git_only_changes(scenario: dict, repo: Path) -> None:
+    """What a folder cannot hold: a submodule entry (gitlink) and a file name whose
+    bytes are not UTF-8 (written in the scenario as \\xNN), added to the pull request."""
+    if not (scenario.get("gitlink") or scenario.get("raw_name")):
+        return
+    if scenario.get("gitlink"):
+        sha = git(repo, "rev-parse", "HEAD")
+        git(repo, "update-index", "--add", "--cacheinfo", f"160000,{sha},{scenario['gitlink']}")
+    if scenario.get("raw_name"):
+        raw = scenario["raw_name"].encode("ascii").decode("unicode_escape").encode("latin-1")
+        target = repo / os.fsdecode(raw)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(FIXTURES / "valid" / "round-1.yaml", target)
+        git(repo, "add", "-A")
+    git(repo, "commit", "-q", "--amend", "-m", "pull request")
 
 
 def _fault(scenario: dict, monkeypatch) -> None:

@@ -361,7 +361,7 @@ def test_a_province_folder_name_cannot_inject_markdown_into_the_summary():
     folder = "54\n\n## ✅ ผ่านการตรวจทั้งหมด\n[x](https://evil.example)"
     text = summary(plan([Change("A", f"submissions/2555/{folder}/5403/round-1.yaml")]))
     line = next(x for x in text.splitlines() if x.startswith("- จังหวัด:"))
-    assert line.startswith("- จังหวัด: `54  ## ✅") and line.endswith("`")
+    assert line.startswith("- จังหวัด: `54\\u000A\\u000A## ✅") and line.endswith("`")
     assert "\n## ✅" not in text
 
 
@@ -369,3 +369,23 @@ def test_a_province_folder_name_cannot_inject_markdown_into_the_summary():
 def test_the_demo_marker_and_fictional_country_are_inputs(name):
     p = plan([Change("A", name)])
     assert (p.validate, p.build) == ("all", True)
+
+
+def test_raw_diff_keeps_modes_and_bytes_that_are_not_utf8():
+    from site_builder.pr_check import parse_raw, safe_name
+
+    raw = (
+        b":000000 160000 " + b"0" * 40 + b" " + b"1" * 40 + b" A\0" + R1.encode() + b"\0"
+        b":000000 100644 " + b"0" * 40 + b" " + b"2" * 40 + b" A\0submissions/2555/54/\xe1.yaml\0"
+        b":100644 000000 " + b"3" * 40 + b" " + b"0" * 40 + b" D\0" + R2.encode() + b"\0"
+    )
+    link, bad, gone = parse_raw(raw)
+    assert link.gitlink and link.path == R1 and link.status == "A"
+    assert not bad.utf8 and safe_name(bad.path) == "submissions/2555/54/\\xE1.yaml"
+    assert gone.status == "D" and not gone.gitlink
+    p = plan([link, bad])
+    assert codes(p) == ["PR-BAD-NAME", "PR-GITLINK"]
+    assert p.files == [] and p.validate == "none"  # neither is passed on to validate
+    text = summary(p)
+    assert "\\xE1" in text and "\udce1" not in text
+    text.encode("utf-8")  # printable: no lone surrogate reaches the job summary
