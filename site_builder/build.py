@@ -65,7 +65,7 @@ class BuildConfig:
     repo_url: str | None = None  # the repository on the git host: source and submit links
     branch: str = "main"
     strict: bool = False  # MkDocs warnings are errors
-    history_cache: bool = True  # keep git history facts in <data root>/.cache/site-builder/
+    history_cache: bool = True  # keep git history facts in <data repo>/.git/site-builder/
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,11 @@ template officers download can never drift apart.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
-from .cmdline import UsageError, find_root
+from .cmdline import UsageError, find_root, own_command
 from .finding_codes import C_SETTINGS
 from .layout import fiscal_years, registry_relpath, report_relpath, schema_root
 from .model import Pilot, Report, Settings
@@ -132,7 +133,11 @@ def run(args: argparse.Namespace) -> int:
         print("ยังไม่มีรายงานครั้งก่อน จึงเริ่มจากแบบรายงานเปล่า")
     for path in skipped:
         print(f"คำเตือน: ไม่ได้คัดลอกจาก {path} เพราะไฟล์นั้นยังมีข้อผิดพลาด", file=sys.stderr)
-    print(f"กรอกช่องที่ว่างให้ครบ แล้วตรวจด้วยคำสั่ง: .venv/bin/site-builder validate {rel}")
+    here = Path.cwd()
+    shown = os.path.relpath(target, here)
+    shown = str(target) if shown.startswith("..") else shown
+    check = ["validate", shown] if root == here else ["validate", "--root", str(root), shown]
+    print(f"กรอกช่องที่ว่างให้ครบ แล้วตรวจด้วยคำสั่ง: {own_command(check)}")
     return 0
 
 

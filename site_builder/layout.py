@@ -23,6 +23,7 @@ SETTINGS_FILE = "settings.yaml"
 REGISTRY_FILE = "pilots.yaml"
 WITHDRAWALS_FILE = "withdrawals.yaml"  # recorded withdrawals and moves (withdrawals.py)
 WITHDRAWALS_SCHEMA = "withdrawals.schema.json"
+SETTINGS_SCHEMA = "settings.schema.json"
 FICTIONAL_MARKER = "FICTIONAL"  # written by `site-builder demo` at the root of its tree
 
 _REPORT = re.compile(

@@ -308,7 +308,7 @@ def _year_context(
     except SettingsError as exc:
         exists = (root / SUBMISSIONS / str(year) / SETTINGS_FILE).is_file()
         if exists or year in fiscal_years(root):
-            loaded.findings.append(exc.finding)  # a settings file someone wrote, or owes
+            loaded.findings.extend(exc.findings)  # a settings file someone wrote, or owes
         # else only reports name this year: the finding is about their fiscal_year
         return _Unavailable(exists)
     country = loaded.country

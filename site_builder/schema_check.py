@@ -210,6 +210,15 @@ def _limit_message(
         )
     if kind == "minLength":
         return (codes.S_EMPTY, f"{named} ว่างอยู่ ให้กรอกข้อมูล", loc)
+    described = err.schema.get("description") if isinstance(err.schema, dict) else None
+    if kind == "pattern" and described and FORM.get(_dotted(loc)) is None:
+        # not a field of the report form (a registry's, the settings'): its own description
+        # says what is allowed, e.g. "เป็นตัวเลขไม่เกิน 10 หลัก"
+        return (
+            codes.S_FORMAT,
+            f"{named} มีรูปแบบไม่ถูกต้อง (พบ '{echo(err.instance)}') ที่ใช้ได้คือ {described}",
+            loc,
+        )
     if kind in ("anyOf", "oneOf", "pattern"):
         return (
             codes.S_FORMAT,

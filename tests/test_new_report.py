@@ -11,7 +11,7 @@ from site_builder.cli import main
 from site_builder.report_template import render_report_yaml
 from site_builder.repository import load_repository
 from site_builder.validate import validate
-from tests.conftest import EMPTY, ROOT
+from tests.conftest import EMPTY, FIXTURES, ROOT
 from tests.test_submit_link import BLANK_ANSWERS, fill
 
 BASE = ROOT / "tests" / "fixtures" / "pr" / "base"  # round 1 of 5401 and 5402 (test data)
@@ -130,3 +130,27 @@ def test_unwritable_folder_is_a_thai_error(repo, capsys):
     code, _, err = new_report(capsys, repo, "--pilot", "5407", "--round", "1")
     assert code == 1
     assert "เขียนไฟล์ submissions/2555/54/5407/round-1.yaml ไม่ได้" in err
+
+
+def test_the_check_it_prints_runs_from_where_it_was_asked(tmp_path):
+    """From a folder other than the data's (``--root``), the printed validate command
+    names a program and a file that exist from there, and checks that file."""
+    import shlex
+    import subprocess
+    import sys
+
+    data = tmp_path / "office" / "data"
+    shutil.copytree(FIXTURES / "repo", data)
+    elsewhere = tmp_path / "office"
+    program = str(Path(sys.executable).parent / "site-builder")
+    out = subprocess.run(
+        [program, "new-report", "--root", "data", "--pilot", "5403", "--round", "2"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    command = out.strip().splitlines()[-1].split("คำสั่ง: ", 1)[1]
+    assert ".venv/bin" not in command or Path(shlex.split(command)[0]).is_absolute()
+    done = subprocess.run(shlex.split(command), cwd=elsewhere, capture_output=True, text=True)
+    assert "(ตรวจ 1 ไฟล์)" in done.stdout, (command, done.stdout, done.stderr)

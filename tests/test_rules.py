@@ -331,3 +331,24 @@ def test_section_4_findings_point_at_the_entry_and_say_the_fix(tmp_path, case, l
     assert lines[f.line - 1].startswith(line_text), (f.line, f.message)
     assert words in f.message and len(f.message) < 400
     assert not any(w in f.message for w in ("None", "True", "could not", "mapping", "Error"))
+
+
+def test_a_registry_code_with_letters_is_told_what_is_allowed(tmp_path):
+    """ "สถ.5402" is not "not a whole number": a digit string is allowed, letters are not."""
+    repo = tmp_path / "repo"
+    shutil.copytree(FIXTURES / "repo", repo)
+    registry = repo / "submissions" / "2555" / "54" / "pilots.yaml"
+    text = registry.read_text(encoding="utf-8")
+    name = "    lao_name: องค์การบริหารส่วนตำบลต้าผามอก\n"
+    registry.write_text(text.replace(name, name + "    dla_code: สถ.5402\n"), encoding="utf-8")
+    found = [
+        f
+        for f in load_repository(repo, schema_root=ROOT).findings
+        if f.path.endswith("pilots.yaml")
+    ]
+    [f] = found
+    assert f.code == "S-FORMAT" and f.field == "pilots.5403.dla_code"
+    assert "สถ.5402" in f.message and "ตัวเลขล้วนไม่เกิน 10 หลัก" in f.message
+    assert "จำนวนเต็ม" not in f.message
+    registry.write_text(text.replace(name, name + '    dla_code: "๖๕๔๐๓๐๑"\n'), encoding="utf-8")
+    assert [f for f in load_repository(repo, schema_root=ROOT).findings if f.is_error] == []

@@ -401,3 +401,18 @@ def test_pre_commit_hook_blocks_a_bad_report_and_passes_a_good_one(tmp_path):
     good = hook(ROOT / "tests/fixtures/pr/passing/submissions/2555/54/5403/round-1.yaml")
     assert good.returncode == 0, good.stdout + good.stderr
     assert "Passed" in good.stdout
+
+
+def test_deploy_restores_the_history_cache_where_the_build_keeps_it():
+    """Warm deploys: the build job restores (and saves) the folder gitlog.cache_folder
+    uses, before the site is built, keyed so every deploy saves its own."""
+    from site_builder.history_cache import CACHE_DIR
+
+    steps = _load(WORKFLOWS / "deploy.yml")["jobs"]["build"]["steps"]
+    uses = [s.get("uses", "") for s in steps]
+    cache = next(i for i, u in enumerate(uses) if u.startswith("actions/cache@"))
+    build = next(i for i, s in enumerate(steps) if "site-builder build" in s.get("run", ""))
+    assert cache < build
+    with_ = steps[cache]["with"]
+    assert with_["path"] == f".git/{CACHE_DIR.as_posix()}"
+    assert "github.sha" in with_["key"] and with_["restore-keys"]
