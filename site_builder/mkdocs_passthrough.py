@@ -6,7 +6,7 @@ after parsing it twice with a pure-Python HTML parser (its HTML-block pass and
 MkDocs' anchor scan): about half of the whole build's time. Here the body is
 replaced by a placeholder before conversion and put back into the finished page,
 normalised exactly the way Python-Markdown normalises text, so the output is byte
-for byte the same (``tests/test_passthrough.py`` builds a site both ways).
+for byte the same (``tests/test_mkdocs_passthrough.py`` builds a site both ways).
 
 The body is read again from the page's source file when the page is written, so
 no page's HTML is held in memory between MkDocs' render and write passes.

@@ -6,20 +6,20 @@ that counts and percentages add up. Every rule has a stable code (tests and the
 site's help page refer to it) and a message that says what to write instead.
 No I/O: settings, registry and geography arrive in ``Context``.
 
-Decisions the paper form leaves open (errors unless marked *warning*):
+Decisions the paper form leaves open, by the codes that report them (each code's
+severity, Thai title and help live once, in the catalogue ``finding_codes.py``):
 
 - Identity: R-PATH-MISMATCH (path vs fiscal_year/province_code/district_code/round),
   R-PROVINCE / R-PROVINCE-NAME, R-DISTRICT / R-DISTRICT-PROVINCE / R-DISTRICT-NAME
   (geothai), R-NOT-REGISTERED, R-LAO-TYPE, R-LAO-NAME (registry; "อบต.", "ทต.", "ทม.",
   "ทน." count as the full words), R-LAO-TYPE-NAME (name contradicts type), R-ROUND-UNKNOWN,
   R-FISCAL-YEAR (no settings for the year).
-- Dates: R-DATE-EARLY before the round opens; R-DATE-LATE after the due date (*warning*).
+- Dates: R-DATE-EARLY before the round opens; R-DATE-LATE after the due date.
   A "done" item's date may not be after the report date (R-DONE-DATE-AFTER-REPORT) and it
   has no expected date (R-DONE-HAS-EXPECTED). A "not yet" item needs an expected date
-  (R-EXPECTED-MISSING) on or after the report date (R-EXPECTED-BEFORE-REPORT), a *warning*
+  (R-EXPECTED-MISSING) on or after the report date (R-EXPECTED-BEFORE-REPORT), not
   past the fiscal year end (R-EXPECTED-AFTER-FY), and no done date (R-NOT-YET-HAS-DATE).
-  Item 5 "done" without its date (the form asks "เมื่อวันที่") is a *warning*
-  (R-DONE-DATE-MISSING).
+  Item 5 "done" without its date (the form asks "เมื่อวันที่") is R-DONE-DATE-MISSING.
 - Item 4: "done" means 0 remaining (R-ITEM4-DONE-REMAINING); "not yet" needs the number
   remaining (R-ITEM4-REMAINING-MISSING), above 0 (R-ITEM4-ZERO-REMAINING) and at most
   item 1's total (R-ITEM4-REMAINING).
@@ -31,10 +31,10 @@ Decisions the paper form leaves open (errors unless marked *warning*):
   done (R-ITEM8-BEFORE-ITEM7). A stated percent must equal the exact value rounded
   half-up to the decimals written (R-PERCENT-MISMATCH): 33, 33.3, 33.33 for 1/3, not 34.
 - Text: names and reporter must not be blank (R-TEXT-EMPTY); invisible direction
-  controls are refused (R-TEXT-INVISIBLE); HTML-like text is a *warning* (R-TEXT-MARKUP)
-  because every page escapes it anyway.
+  controls (R-TEXT-INVISIBLE); HTML-like text (R-TEXT-MARKUP), which every page escapes
+  anyway.
 - Across rounds: one report per pilot per round (R-DUPLICATE-ROUND); a later round that
-  un-does an earlier "done" is a *warning* (R-UNDONE).
+  un-does an earlier "done" (R-UNDONE).
 - Guarantee for ``evaluate``: in a report without errors, item 7 "done" has N6 > 0 and
   0 <= N7 <= N6, item 8 "done" has item 7 done, N7 > 0 and 0 <= N8 <= N7, and item 4
   "not yet" has 1 <= remaining <= total; so no criterion divides by zero.

@@ -30,3 +30,11 @@ def test_every_module_is_in_the_readme():
     named |= set(re.findall(r"\b(cmd_[a-z_]+)\b", _section()))
     missing = sorted(_modules() - named)
     assert missing == [], f"add these to the README's 'How the code is laid out': {missing}"
+
+
+def test_the_measured_figures_are_those_of_the_latest_bench_run():
+    """Generated from benchmarks/results/*.json; run ``make generate`` after ``make bench``."""
+    from benchmarks.readme_figures import README, current, with_paragraph
+
+    text = README.read_text(encoding="utf-8")
+    assert text == with_paragraph(text, current()), "run: make generate"
