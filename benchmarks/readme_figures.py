@@ -66,7 +66,9 @@ def paragraph(latest: dict, preview: dict | None) -> str:
 def current() -> str:
     latest = json.loads((RESULTS / "latest.json").read_text(encoding="utf-8"))
     preview_file = RESULTS / "preview-latest.json"
-    preview = json.loads(preview_file.read_text(encoding="utf-8")) if preview_file.is_file() else None
+    preview = (
+        json.loads(preview_file.read_text(encoding="utf-8")) if preview_file.is_file() else None
+    )
     return paragraph(latest, preview)
 
 

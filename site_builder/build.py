@@ -23,12 +23,12 @@ from urllib.parse import urlparse
 import yaml
 
 from . import alongside, exports, fanout, resources, submit_link
-from .aggregate import Results, aggregate, evaluate_all
+from .aggregate import Results
 from .findings import Finding
-from .gitlog import cache_folder, read_history
-from .history import History, with_received
+from .history import History
 from .layout import SUBMISSIONS, schema_root
 from .model import Dataset, Pilot
+from .on_record import on_record
 from .render.pages import SiteOptions, generate
 from .render.trace import source_record, source_view
 from .repository import FileCache, load_repository
@@ -171,23 +171,6 @@ def generate_docs(
     (the preview leaves the open data out: it is written by full builds only)."""
     done = generate_all(config, with_exports=with_exports, cache=cache)
     return done.dataset, done.pages
-
-
-def on_record(
-    dataset: Dataset, data_root: Path, history_cache: bool = True
-) -> tuple[Dataset, History, Results]:
-    """The figures as the site publishes them, for the site and ``site-builder results`` alike.
-
-    One pass over git (gitlog.py): lateness then comes from the record, not the
-    typed date, and rounds not yet due by the data's own date (its newest commit)
-    are not counted as missing anywhere.
-    """
-    kept = cache_folder(data_root) if history_cache else None
-    history = read_history(data_root, dataset.settings, kept)
-    dataset = with_received(dataset, history)
-    evaluations = evaluate_all(dataset)
-    as_of = history.head.day if history.available and history.head else None
-    return dataset, history, aggregate(dataset, evaluations, as_of)
 
 
 def generate_all(

@@ -14,13 +14,13 @@ import sys
 from pathlib import Path
 
 from .aggregate import Counts, NationRound, Results
-from .build import on_record
 from .cmdline import UsageError, find_root
 from .convert import code_str
 from .exports import counts_dict, dumps, header, national_dict, pilot_ref
 from .findings import Finding
 from .layout import schema_root
 from .model import FICTIONAL_LABEL, LAO_TYPES, Dataset, Pilot, Round
+from .on_record import on_record
 from .reporters import finding_line
 from .repository import load_repository
 from .thai import arabic_digits, be_iso, be_short

@@ -133,3 +133,18 @@ def test_a_fictional_country_names_its_own_provinces(capsys, tmp_path):
             capsys, "--root", str(demo), "--province", code, "--round", "1", "--format", "json"
         )
         assert json.loads(out)["province"] == names[code]
+
+
+def test_results_does_not_load_the_site_renderer():
+    """``site-builder results`` computes figures; pages and Jinja are not its business."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, site_builder.cmd_results\n"
+        "bad = [m for m in sys.modules if m == 'jinja2' or m.startswith('site_builder.render')"
+        " or m in ('site_builder.build', 'mkdocs')]\n"
+        "print(','.join(bad))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
