@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksu
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site serve test quick lint bench demo clean lock install generate
+.PHONY: site serve test test-mindeps quick lint bench demo clean lock install generate
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -50,6 +50,14 @@ generate: $(STAMP)
 	$(BIN)/python -m site_builder.render.search
 	$(BIN)/python -m site_builder.codeowners > .github/CODEOWNERS
 	$(BIN)/python -m benchmarks.readme_figures
+	$(BIN)/python .ci/mindeps.py
+
+# The suite (browser tests aside) on the lowest versions pyproject.toml declares, in a
+# venv of its own (.ci/mindeps.txt, written by make generate): the CI's mindeps job.
+test-mindeps:
+	rm -rf .venv-mindeps && $(PYTHON) -m venv .venv-mindeps
+	.venv-mindeps/bin/python -m pip install --quiet --disable-pip-version-check -c .ci/mindeps.txt -e '.[dev]'
+	.venv-mindeps/bin/pytest -m "not browser" -p no:cacheprovider
 
 # The pure core only (reading, rules, criteria, figures): seconds, no site build or browser.
 quick: $(STAMP)

@@ -239,13 +239,19 @@ def test_validate_job_runs_the_documented_commands():
     assert checkout["with"]["fetch-depth"] == 0  # git diff needs the base commit
     # Later steps run even after pr_check reports an error, so every problem is listed.
     gated = [s for s in _steps(wf) if "steps.changes.outputs" in str(s.get("if", ""))]
-    assert len(gated) == 4 and all("!cancelled()" in s["if"] for s in gated)
-    assert gated[-1]["run"] == "make test"  # code changes run the whole suite
-    # ... browser tests included: the runner's Chrome, and a skip fails the job
-    assert gated[-1]["env"] == {
-        "CHROMIUM_PATH": "/usr/bin/google-chrome",
-        "REQUIRE_BROWSER_TESTS": "1",
-    }
+    assert len(gated) == 3 and all("!cancelled()" in s["if"] for s in gated)
+    # Code changes run the whole suite on Python 3.11-3.13, browser tests included (the
+    # runner's Chrome; a skip fails the job), and once on the lowest declared versions.
+    jobs = wf["jobs"]
+    assert jobs["validate"]["outputs"]["test"] == "${{ steps.changes.outputs.test }}"
+    for name in ("test", "mindeps"):
+        assert jobs[name]["needs"] == "validate"
+        assert jobs[name]["if"] == "${{ needs.validate.outputs.test == 'true' }}"
+    assert jobs["test"]["strategy"]["matrix"]["python"] == ["3.11", "3.12", "3.13"]
+    [suite] = [s for s in jobs["test"]["steps"] if "run" in s]
+    assert suite["run"] == "make test"
+    assert suite["env"] == {"CHROMIUM_PATH": "/usr/bin/google-chrome", "REQUIRE_BROWSER_TESTS": "1"}
+    assert [s["run"] for s in jobs["mindeps"]["steps"] if "run" in s] == ["make test-mindeps"]
 
 
 def test_no_inline_expressions_in_run_scripts():
@@ -416,3 +422,15 @@ def test_deploy_restores_the_history_cache_where_the_build_keeps_it():
     with_ = steps[cache]["with"]
     assert with_["path"] == f".git/{CACHE_DIR.as_posix()}"
     assert "github.sha" in with_["key"] and with_["restore-keys"]
+
+
+def test_mindeps_pins_the_lowest_versions_pyproject_allows():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("mindeps", ROOT / ".ci" / "mindeps.py")
+    assert spec and spec.loader
+    mindeps = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mindeps)
+    assert (ROOT / ".ci" / "mindeps.txt").read_text(encoding="utf-8") == mindeps.pins(), (
+        "run: make generate"
+    )
