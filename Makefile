@@ -56,6 +56,7 @@ generate: $(STAMP)
 # venv of its own (.ci/mindeps.txt, written by make generate): the CI's mindeps job.
 test-mindeps:
 	rm -rf .venv-mindeps && $(PYTHON) -m venv .venv-mindeps
+	.venv-mindeps/bin/python -m pip install --quiet --disable-pip-version-check -c .ci/mindeps.txt setuptools wheel
 	.venv-mindeps/bin/python -m pip install --quiet --disable-pip-version-check -c .ci/mindeps.txt -e '.[dev]'
 	.venv-mindeps/bin/pytest -m "not browser" -p no:cacheprovider
 

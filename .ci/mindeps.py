@@ -19,8 +19,10 @@ _LOWER = re.compile(r"^([A-Za-z0-9_.\-\[\]]+)\s*>=\s*([0-9][^,;\s]*)")
 
 
 def pins() -> str:
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    deps = [*project["dependencies"], *project["optional-dependencies"]["dev"]]
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    project = config["project"]
+    build = [d for d in config["build-system"]["requires"] if ">=" in d]  # the tests build a wheel
+    deps = [*build, *project["dependencies"], *project["optional-dependencies"]["dev"]]
     lines = ["# The lowest versions pyproject.toml allows (python .ci/mindeps.py; make generate)."]
     for dep in deps:
         m = _LOWER.match(dep)
