@@ -36,7 +36,7 @@ def canonical_document(doc: Document) -> Document:
     copied: set[str] = set()
     changed = False
 
-    def container(parts: tuple[str, ...]) -> dict | None:
+    def container(parts: tuple[str, ...]) -> dict[str, object] | None:
         if len(parts) == 1:
             return out
         parent = out.get(parts[0])

@@ -48,7 +48,7 @@ class _Dates:
         self.doc = doc
         self.findings: list[Finding] = []
 
-    def get(self, value: object, loc: tuple) -> date | None:
+    def get(self, value: object, loc: tuple[str | int, ...]) -> date | None:
         if value is None:
             return None
         parsed = parse_be_date(str(value))
@@ -62,7 +62,7 @@ class _Dates:
         return None
 
 
-def _answer(d: dict, key: str, dates: _Dates) -> Answer:
+def _answer(d: dict[str, Any], key: str, dates: _Dates) -> Answer:
     item = d[key]
     percent = item.get("percent")
     return Answer(

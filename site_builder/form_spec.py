@@ -735,7 +735,7 @@ DIMENSION_TH = {c.code: c.label for c in DIMENSION_CHOICES}
 def as_json() -> str:
     """The form as JSON, for pages that need it in the browser (the web form)."""
 
-    def field_dict(f: Field) -> dict:
+    def field_dict(f: Field) -> dict[str, object]:
         return {
             "path": f.path,
             "kind": f.kind,

@@ -245,8 +245,8 @@ class _Tree:
         self.positions = positions
         self.key_pos: dict[JsonPath, tuple[int, int]] = {}
         self.value_pos: dict[JsonPath, tuple[int, int]] = {}
-        self.stack: list[list] = []
-        self.root: list = []
+        self.stack: list[list[Any]] = []
+        self.root: list[Any] = []
 
     def attach(self, value: object, line: int, col: int) -> None:
         stack = self.stack
@@ -271,7 +271,7 @@ class _Tree:
             self.value_pos[(*frame[1], key)] = (line, col)
         frame[2] = _NO_KEY
 
-    def _key(self, frame: list, value: object, line: int, col: int) -> None:
+    def _key(self, frame: list[Any], value: object, line: int, col: int) -> None:
         if value.__class__ is not str and (value.__class__ is not int):
             raise LoadError(
                 codes.L_KEY_TYPE,
@@ -325,7 +325,7 @@ class _Tree:
                     parent_loc = (*parent[1], parent[2])
             elif self.positions:
                 parent_loc = (*parent[1], len(parent[0]))
-        container: dict | list = {} if mapping else []
+        container: dict[Any, Any] | list[Any] = {} if mapping else []
         stack.append([container, parent_loc, _NO_KEY, {}, (line, col)])
 
     def close(self) -> None:
@@ -489,7 +489,9 @@ def _yaml11_message(path: str, value: str) -> str:
     )
 
 
-def _syntax_advice(text: str, line: int, col: int, exc: yaml.MarkedYAMLError) -> tuple:
+def _syntax_advice(
+    text: str, line: int, col: int, exc: yaml.MarkedYAMLError
+) -> tuple[str, int, int]:
     """(Thai message, line, col) for a parser error: the entry where it starts and the fix,
     instead of the parser's English a line or two later."""
     lines = text.splitlines()

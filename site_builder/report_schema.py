@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from .form_spec import FORM, Field, Item
 from .layout import REPORT_SCHEMA, SCHEMA_DIR
@@ -27,12 +28,12 @@ def _answers(f: Field) -> list[str]:
     return [*(c.label for c in f.choices), *(c.code for c in f.choices)]
 
 
-def _ref(name: str) -> dict:
+def _ref(name: str) -> dict[str, Any]:
     return {"allOf": [{"$ref": f"#/$defs/{name}"}]}
 
 
-def _property(f: Field) -> dict:
-    node: dict = {"title": f.label, "description": _description(f)}
+def _property(f: Field) -> dict[str, Any]:
+    node: dict[str, Any] = {"title": f.label, "description": _description(f)}
     if f.kind == "choice":
         enum: list[str | None] = [*_answers(f)]
         node["enum"] = enum if f.required else [*enum, None]
@@ -72,7 +73,7 @@ def _description(f: Field) -> str:
     return " ".join(p for p in parts if p)
 
 
-def _object(title: str, description: str, fields: tuple[Field, ...]) -> dict:
+def _object(title: str, description: str, fields: tuple[Field, ...]) -> dict[str, Any]:
     return {
         "title": title,
         "description": description,
@@ -83,14 +84,14 @@ def _object(title: str, description: str, fields: tuple[Field, ...]) -> dict:
     }
 
 
-def _item(item: Item) -> dict:
+def _item(item: Item) -> dict[str, Any]:
     title = f"ข้อ {thai_digits(item.number)} {item.title}"
     if item.criterion:
         title += f" (เกณฑ์ที่ {thai_digits(item.criterion)})"
     return _object(title, item.worded("30", 2556), item.fields)
 
 
-def report_schema() -> dict:
+def report_schema() -> dict[str, Any]:
     header = {f.key: _property(f) for f in FORM.header}
     items = {i.key: _item(i) for i in FORM.items}
     reporter = _object("ผู้รายงาน", "ลงชื่อ.....ผู้รายงาน (ชื่อ-นามสกุล) ตำแหน่ง.....", FORM.reporter)

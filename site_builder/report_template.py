@@ -19,13 +19,15 @@ from __future__ import annotations
 
 import json
 import textwrap
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
-from .form_spec import DATE_FORMAT_LINE, DATE_FORMAT_SHORT, FORM, Field, Item
+from .form_spec import DATE_FORMAT_LINE, DATE_FORMAT_SHORT, FORM, Choice, Field, Item
 from .layout import REPORT_SCHEMA, SCHEMA_DIR, report_relpath
 from .model import Pilot, Report, Settings
 from .thai import be_iso, be_long, thai_digits
@@ -69,7 +71,7 @@ def _answer(f: Field, value: object) -> str:
     return f" {f.label_of(str(value))}"
 
 
-def _date(value) -> str:
+def _date(value: date | None) -> str:
     return f" {be_iso(value)}" if value is not None else ""
 
 
@@ -90,7 +92,9 @@ def _typed(report: Report, path: str) -> object:
     return getattr(report, key)
 
 
-def _values(pilot: Pilot | None, previous: Report | None, report_date) -> dict[str, str]:
+def _values(
+    pilot: Pilot | None, previous: Report | None, report_date: date | None
+) -> dict[str, str]:
     v: dict[str, str] = {"report_date": _date(report_date)}
     for key in ("lao_type", "lao_name", "district_code", "district", "province_code", "province"):
         value = getattr(pilot, key) if pilot else None
@@ -100,7 +104,7 @@ def _values(pilot: Pilot | None, previous: Report | None, report_date) -> dict[s
         if f.kind in ("choice", "multi_choice"):
             v[f.path] = _answer(f, value)
         elif f.kind == "date":
-            v[f.path] = _date(value)
+            v[f.path] = _date(value if isinstance(value, date) else None)
         else:
             v[f.path] = _scalar(value)
     return v
@@ -113,7 +117,7 @@ def _wrap(text: str) -> list[str]:
     return [line.replace("\u00a0", " ") for line in lines]
 
 
-def _choice_line(item: Item, choice) -> str:
+def _choice_line(item: Item, choice: Choice) -> str:
     blanks = [item.field(k) for k in choice.follow_up]
     paper = " ".join(b.paper for b in blanks if b.paper)
     keys = ", ".join(b.key for b in blanks)
@@ -121,7 +125,7 @@ def _choice_line(item: Item, choice) -> str:
     return line + (f"  -> {keys}" if keys else "")
 
 
-def _item_context(item: Item, detail: str, settings: Settings, v: dict[str, str]) -> dict:
+def _item_context(item: Item, detail: str, settings: Settings, v: dict[str, str]) -> dict[str, Any]:
     status = item.status
     shown: set[str] = {f.key for f in item.fields if f.required}
     for c in status.choices if status else ():
@@ -184,7 +188,7 @@ def render_report_yaml(
     previous: Report | None = None,
     *,
     schema_url: str = SCHEMA_FROM_REPORT,
-    report_date=None,
+    report_date: date | None = None,
     detail: str = "full",
 ) -> str:
     """The report file for one round, as text.

@@ -33,7 +33,7 @@ from .model import Dataset, Pilot, Report
 from .reading import read_document
 from .schema_check import schema_findings
 from .settings import SettingsError, load_settings
-from .withdrawals import load_withdrawals
+from .withdrawals import Withdrawal, load_withdrawals
 
 
 @dataclass
@@ -148,11 +148,11 @@ class FileCache:
     """
 
     def __init__(self) -> None:
-        self._context: tuple | None = None
+        self._context: tuple[object, ...] | None = None
         self._entries: dict[Path, tuple[tuple[int, ...], _FileResult]] = {}
         self.hits = 0  # files whose checks were reused by the last load
 
-    def start(self, context: tuple) -> None:
+    def start(self, context: tuple[object, ...]) -> None:
         if context != self._context:
             self._context, self._entries = context, {}
         self.hits = 0
@@ -180,7 +180,7 @@ def _stat_key(path: Path) -> tuple[int, ...] | None:
     return (st.st_mode, st.st_ino, st.st_size, st.st_mtime_ns)
 
 
-def _context_key(root: Path, schema_base: Path, paths: list[Path]) -> tuple:
+def _context_key(root: Path, schema_base: Path, paths: list[Path]) -> tuple[object, ...]:
     """Everything a report file's own checks read besides the file itself."""
     base = root / SUBMISSIONS
     inputs = [
@@ -207,7 +207,7 @@ def _load(
     if cache is not None:  # before the context is read: a later change shows next time
         cache.start(_context_key(root, schema_base, paths))
     years: dict[int, _Year] = {}
-    withdrawn: dict[int, list] = {}
+    withdrawn: dict[int, list[Withdrawal]] = {}
     for year in fiscal_years(root):
         years[year] = _year_context(root, year, loaded, schema_base, withdrawn)
 
@@ -299,7 +299,7 @@ def _report_document(path: Path, root: Path, findings: list[Finding]) -> Documen
 
 
 def _year_context(
-    root: Path, year: int, loaded: Loaded, schema_base: Path, withdrawn: dict[int, list]
+    root: Path, year: int, loaded: Loaded, schema_base: Path, withdrawn: dict[int, list[Withdrawal]]
 ) -> _Year:
     """One fiscal year's settings, registry and withdrawals: what its reports are
     checked against, or the settings problem that stops them being checked."""
@@ -325,7 +325,7 @@ def _finish_year(
     ctx: _Year,
     loaded: Loaded,
     results: list[_FileResult],
-    withdrawn: dict[int, list],
+    withdrawn: dict[int, list[Withdrawal]],
 ) -> None:
     """The rules across one year's reports, and its dataset."""
     if isinstance(ctx, _Unavailable):

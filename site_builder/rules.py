@@ -107,7 +107,9 @@ class _Out:
         self.doc = doc
         self.items: list[Finding] = []
 
-    def add(self, code: codes.Code, loc: tuple, message: str, key: bool = False) -> None:
+    def add(
+        self, code: codes.Code, loc: tuple[str | int, ...], message: str, key: bool = False
+    ) -> None:
         line, col = self.doc.where(loc, key=key)
         field = ".".join(str(p) for p in loc)
         self.items.append(Finding(self.doc.path, line, col, code, message, field))
@@ -148,7 +150,9 @@ def visible(text: str) -> str:
     return "".join(ch for ch in text if not ch.isspace() and unicodedata.category(ch) != "Cf")
 
 
-def _text_rules(out: _Out, value: object, loc: tuple, label: str, required: bool) -> None:
+def _text_rules(
+    out: _Out, value: object, loc: tuple[str | int, ...], label: str, required: bool
+) -> None:
     if value is None:
         return
     text = str(value)

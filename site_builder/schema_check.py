@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
 
@@ -47,7 +48,7 @@ def validator(schema_path: Path) -> jsonschema.Draft202012Validator:
 
 
 @cache
-def fast_validator(schema_path: Path):
+def fast_validator(schema_path: Path) -> Callable[[object], object]:
     """A compiled validator, ~30x faster, used only to answer "is this valid?".
 
     Our schemas avoid keywords whose meaning differs between drafts ($ref never has
@@ -66,9 +67,9 @@ def is_valid(data: object, schema_path: Path) -> bool:
     return True
 
 
-def _title(v: jsonschema.Draft202012Validator, loc: tuple) -> str:
+def _title(v: jsonschema.Draft202012Validator, loc: tuple[str | int, ...]) -> str:
     """The Thai title of the schema node at a data location, or the dotted key."""
-    node: dict = v.schema
+    node: dict[str, Any] = v.schema
     title = ""
     for part in loc:
         if isinstance(part, int):
@@ -87,7 +88,7 @@ def _title(v: jsonschema.Draft202012Validator, loc: tuple) -> str:
     return title
 
 
-def _resolve(v: jsonschema.Draft202012Validator, ref: str) -> dict:
+def _resolve(v: jsonschema.Draft202012Validator, ref: str) -> dict[str, Any]:
     """Local '#/$defs/x' references only: our schemas never point elsewhere."""
     node: object = v.schema
     for part in ref.removeprefix("#/").split("/"):
@@ -95,13 +96,13 @@ def _resolve(v: jsonschema.Draft202012Validator, ref: str) -> dict:
     return node if isinstance(node, dict) else {}
 
 
-def _dotted(loc: tuple) -> str:
+def _dotted(loc: tuple[str | int, ...]) -> str:
     return ".".join(str(p) for p in loc)
 
 
 def _field_message(
-    named: str, last: str, err: ValidationError, loc: tuple
-) -> tuple[codes.Code, str, tuple] | None:
+    named: str, last: str, err: ValidationError, loc: tuple[str | int, ...]
+) -> tuple[codes.Code, str, tuple[str | int, ...]] | None:
     """Codes and dates explained by what the field is, whatever the schema keyword."""
     if last in ("district_code", "province_code"):
         digits = 4 if last == "district_code" else 2
@@ -122,7 +123,7 @@ def _field_message(
 
 def _message(
     v: jsonschema.Draft202012Validator, err: ValidationError
-) -> tuple[codes.Code, str, tuple]:
+) -> tuple[codes.Code, str, tuple[str | int, ...]]:
     """(code, Thai message, location) for one schema error."""
     loc = tuple(err.absolute_path)
     field = _dotted(loc) or "ไฟล์"
@@ -181,8 +182,8 @@ def _message(
 
 
 def _limit_message(
-    named: str, kind: str, err: ValidationError, loc: tuple
-) -> tuple[codes.Code, str, tuple]:
+    named: str, kind: str, err: ValidationError, loc: tuple[str | int, ...]
+) -> tuple[codes.Code, str, tuple[str | int, ...]]:
     """Range, length, format and list errors."""
     if kind in ("minimum", "exclusiveMinimum"):
         fix = f"ให้แก้เป็นจำนวนตั้งแต่ {err.validator_value} ขึ้นไป"
@@ -235,7 +236,7 @@ def _limit_message(
     return (codes.S_FORMAT, f"{named} ไม่ถูกต้อง ให้ตรวจกับคำอธิบายในแบบรายงาน", loc)
 
 
-def _answers(loc: tuple) -> str:
+def _answers(loc: tuple[str | int, ...]) -> str:
     """The paper's answers for a choice field ('มีคณะทำงาน หรือ ยังไม่มีคณะทำงาน'), or ''."""
     field = FORM.get(".".join(str(p) for p in loc if not isinstance(p, int)))
     return field.answers_th if field is not None and field.choices else ""
