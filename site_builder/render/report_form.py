@@ -31,13 +31,14 @@ from .. import load, resources, rules
 from ..finding_codes import CODES, R_TEXT_EMPTY
 from ..findings import Finding
 from ..form_spec import FORM, STEP_ITEMS
-from ..layout import REPORT_SCHEMA, report_relpath
+from ..layout import REPORT_SCHEMA, SCHEMA_DIR, report_relpath
 from ..load import Document
 from ..model import Dataset, Pilot, Report
-from ..report_template import SCHEMA_FROM_REPORT
+from ..report_template import SCHEMA_FROM_REPORT, TEMPLATES_DIR
 from ..schema_check import schema_findings
-from ..submit_link import MAX_URL, _base
+from ..submit_link import MAX_URL, _base, blob_url
 from ..thai import BE_OFFSET, MONTHS_FULL, be_iso
+from . import form_steps
 from .form_items import DONE_CODES, LAO_TYPE_CHOICES, PAPER_HINT, form_items
 
 PAGE = "form.md"
@@ -278,7 +279,13 @@ def config(
     repo = None
     if repo_url and repo_url.strip().startswith("https://") and not dataset.fictional:
         root = _base(repo_url)
-        repo = {"new": f"{root}/new/{branch}", "edit": f"{root}/edit/{branch}/", "max": MAX_URL}
+        template = blob_url(repo_url, branch, f"{SCHEMA_DIR}/{TEMPLATES_DIR}/round-0.yaml")
+        repo = {
+            "new": f"{root}/new/{branch}",
+            "edit": f"{root}/edit/{branch}/",
+            "max": MAX_URL,
+            "template": template.replace("round-0.", "round-{round}."),
+        }
     return {
         "title": FORM.title,
         "fy": s.fiscal_year,
@@ -319,6 +326,8 @@ def config(
         },
         "messages": messages,
         "severity": severity,
+        "steps": form_steps.steps(),
+        "replaces": form_steps.REPLACES,
     }
 
 
@@ -362,6 +371,7 @@ def write_page(w, env, dataset: Dataset, common: dict, repo_url: str | None, bra
             lao_types=LAO_TYPE_CHOICES,
             hint=PAPER_HINT,
             has_repo=data["repo"] is not None,
+            steps=form_steps,
             data=Markup(script_json(data)),  # noqa: S704 - script_json escapes < > &
         ),
     )

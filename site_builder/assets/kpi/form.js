@@ -265,43 +265,59 @@
     const c = (FIELDS[key].choices || []).find((x) => x.code === code);
     return c ? c.value : code;
   }
-  function scalar(key, v) {
+  function scalar(key, v, word) {
     const f = FIELDS[key], val = v[key];
-    if (f.kind === "choice") return val == null ? "" : " " + plain(written(key, val));
-    if (f.kind === "multi") return val.length ? " [" + val.map((c) => plain(written(key, c))).join(", ") + "]" : "";
+    word = word || written;
+    if (f.kind === "choice") return val == null ? "" : " " + plain(word(key, val));
+    if (f.kind === "multi") return val.length ? " [" + val.map((c) => plain(word(key, c))).join(", ") + "]" : "";
     if (f.kind === "count") return val.value == null ? "" : " " + (val.int ? val.text : q(val.raw.trim()));
     if (f.kind === "date") return val == null ? "" : " " + (/^\d{4}-\d{2}-\d{2}$/.test(val) ? val : q(val));
     if (f.kind === "percent") { const p = percentFor(v, key); return p == null ? null : " " + p; }
     return val == null ? "" : " " + q(val);
   }
 
-  function yaml(v) {
+  /* The file, three ways: "full" (downloaded, printed, shown) keeps the Thai comment
+   * lines; the new-file link's file, which must fit in a URL where each Thai letter
+   * costs 9 characters, drops them ("bare", one line points to the full questions)
+   * and at worst also writes each ticked box as its code ("codes": done, not_yet ...),
+   * which the validator reads the same way. */
+  const MODES = ["full", "bare", "codes"];
+  function yaml(v, mode) {
+    mode = mode || "full";
+    const full = mode === "full";
     const p = S.pilot, r = C.rounds.find((x) => x.n === S.round);
-    const lines = [
-      "# yaml-language-server: $schema=" + C.schemaFromReport,
-      "# " + C.title,
-      "# ปีงบประมาณ พ.ศ. " + C.fy + " รายงานครั้งที่ " + S.round + (r ? " (" + r.label + ")" : "") + " กรอกจากหน้ากรอกแบบรายงานบนเว็บไซต์",
-      "",
+    const lines = ["# yaml-language-server: $schema=" + C.schemaFromReport];
+    if (full) {
+      lines.push("# " + C.title,
+        "# ปีงบประมาณ พ.ศ. " + C.fy + " รายงานครั้งที่ " + S.round + (r ? " (" + r.label + ")" : "") + " กรอกจากหน้ากรอกแบบรายงานบนเว็บไซต์");
+      if (S.existing) lines.push("# " + C.replaces.replace("{round}", S.round));
+      lines.push("");
+    } else if (C.repo && C.repo.template) {
+      lines.push("# คำถามเต็ม: " + C.repo.template.replace("{round}", S.round));
+    }
+    const word = (key, code) => (mode === "codes" ? code : written(key, code));
+    lines.push(
       "fiscal_year: " + C.fy,
       "round: " + S.round,
       "report_date:" + (v.report_date == null ? "" : " " + (/^\d{4}-\d{2}-\d{2}$/.test(v.report_date) ? v.report_date : q(v.report_date))),
-      "lao_type: " + plain(C.laoTypes[p.lao_type] || p.lao_type),
+      "lao_type: " + plain(mode === "codes" ? p.lao_type : (C.laoTypes[p.lao_type] || p.lao_type)),
       "lao_name: " + q(p.lao_name),
       "district_code: " + q(p.district_code),
       "district: " + q(p.district),
       "province_code: " + q(p.province_code),
       "province: " + q(p.province),
-    ];
+    );
     C.items.forEach((it) => {
       const keys = ORDER.filter((k) => FIELDS[k].item === it.key && k in v.__all);
       if (it.key === "note") {
-        if (v.note != null) lines.push("", "note: " + q(v.note));
+        if (v.note != null) lines.push(...(full ? ["", "note: " + q(v.note)] : ["note: " + q(v.note)]));
         return;
       }
-      lines.push("", "# " + it.comment, it.key + ":");
+      if (full) lines.push("", "# " + it.comment);
+      lines.push(it.key + ":");
       keys.forEach((k) => {
         if (!active(k)) return;
-        const s = scalar(k, v);
+        const s = scalar(k, v, word);
         if (s === null) return;
         lines.push("  " + k.split(".")[1] + ":" + s);
       });
@@ -421,7 +437,9 @@
   function params() {
     const src = new URLSearchParams(location.search);
     new URLSearchParams(location.hash.replace(/^#/, "")).forEach((v, k) => src.set(k, v));
-    return { pilot: arabic(src.get("pilot") || "").trim(), round: parseInt(arabic(src.get("round") || ""), 10) };
+    const roundRaw = (src.get("round") || "").trim();
+    const digits = arabic(roundRaw);
+    return { pilot: arabic(src.get("pilot") || "").trim(), roundRaw: roundRaw, round: /^\d{1,3}$/.test(digits) ? parseInt(digits, 10) : NaN };
   }
 
   function showIdentity() {
@@ -446,7 +464,12 @@
     const p = params();
     const done = Object.keys(reports).map(Number);
     const next = done.length ? Math.max.apply(null, done) + 1 : C.rounds[0].n;
-    S.round = C.rounds.some((r) => r.n === p.round) ? p.round : (C.rounds.some((r) => r.n === next) ? next : C.rounds[C.rounds.length - 1].n);
+    if (p.roundRaw !== "" && !C.rounds.some((r) => r.n === p.round)) {
+      // never another round's form: name the rounds that exist
+      choose("ไม่มีรายงานครั้งที่ " + p.roundRaw + " ในปีงบประมาณ พ.ศ. " + C.fy + " (มีครั้งที่ " + thaiNum(C.rounds[0].n) + " ถึง " + thaiNum(C.rounds[C.rounds.length - 1].n) + ") ให้เลือกจากปุ่มในหน้าของพื้นที่ต้นแบบ", pilot);
+      return;
+    }
+    S.round = p.roundRaw !== "" ? p.round : (C.rounds.some((r) => r.n === next) ? next : C.rounds[C.rounds.length - 1].n);
     S.existing = reports[S.round] ? S.round : null;
     const before = done.filter((r) => r < S.round);
     S.previous = S.existing ? null : (before.length ? Math.max.apply(null, before) : null);
@@ -460,14 +483,20 @@
     $("kf-choose").hidden = true;
     $("kf-actions").hidden = false;
     const edit = $("kf-git");
-    if (edit) edit.textContent = S.existing ? "เปิดหน้าแก้ไขไฟล์บน GitHub เพื่อส่งเป็นการแก้ไข" : "เปิดหน้าสร้างไฟล์บน GitHub เพื่อส่งรายงาน";
+    if (edit) edit.textContent = S.existing ? C.steps.buttonEdit : C.steps.buttonNew;
+    $("kf-steps-new").hidden = !!S.existing;
+    $("kf-steps-edit").hidden = !S.existing;
+    const replaces = $("kf-replaces");
+    replaces.hidden = !S.existing;
+    replaces.textContent = S.existing ? C.replaces.replace("{round}", thaiNum(S.round)) : "";
     update();
   }
 
-  function choose(message) {
+  function choose(message, pilot) {
     const box = $("kf-choose");
     box.hidden = false;
     if (message) $("kf-choose-msg").textContent = message;
+    if (pilot) $("kf-choose-pilot").value = pilot.district_code;
   }
 
   function load() {
@@ -505,27 +534,44 @@
     document.body.appendChild(a);
     a.click();
     setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
-    status("ดาวน์โหลดไฟล์ " + fileName() + " แล้ว ส่งไฟล์นี้ให้สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด หรือบันทึกไว้ที่ " + reportPath());
+    status("ดาวน์โหลดไฟล์ " + fileName() + " แล้ว ส่งไฟล์นี้ให้สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด หรือบันทึกไว้ที่ " + reportPath()
+      + (S.existing ? " " + C.replaces.replace("{round}", thaiNum(S.round)) : ""));
   }
   function status(text) { $("kf-out-status").textContent = text; }
 
-  function gitUrl(text) {
+  /* The new-file link: the first of the file's MODES whose link fits the git host's
+   * limit (C.repo.max, see submit_link.MAX_URL); null when even "codes" does not. */
+  function newFileLink() {
     const path = reportPath();
-    if (S.existing) return C.repo.edit + path;
-    const url = C.repo.new + "?filename=" + queryEncode(path) + "&value=" + queryEncode(text);
-    return url.length <= C.repo.max ? url : null;
+    for (const mode of MODES) {
+      const text = yaml(S.v, mode);
+      const url = C.repo.new + "?filename=" + queryEncode(path) + "&value=" + queryEncode(text);
+      if (url.length <= C.repo.max) return { url: url, text: text, mode: mode };
+    }
+    return null;
+  }
+  function gitUrl() {
+    if (S.existing) return C.repo.edit + reportPath();
+    const link = newFileLink();
+    return link ? link.url : null;
   }
   function openGit() {
     if (blocked()) return;
     const text = yaml(S.v);
-    const url = gitUrl(text);
+    const link = S.existing ? null : newFileLink();
+    if (link) {
+      window.open(link.url, "_blank", "noopener");
+      status("เปิดหน้าสร้างไฟล์แล้ว ตรวจคำตอบ แล้วทำตามขั้นตอนด้านล่าง (กด " + C.steps.hostCommit + " แล้ว " + C.steps.hostPropose + ")");
+      $("kf-how").open = true;
+      return;
+    }
+    const target = S.existing ? C.repo.edit + reportPath() : C.repo.new + "?filename=" + queryEncode(reportPath());
     const copy = navigator.clipboard ? navigator.clipboard.writeText(text) : Promise.reject(new Error("no clipboard"));
-    if (url && !S.existing) { window.open(url, "_blank", "noopener"); status("เปิดหน้าสร้างไฟล์แล้ว ตรวจคำตอบ แล้วกดปุ่ม Propose new file (เสนอไฟล์ใหม่) ด้านล่างของหน้านั้น"); return; }
-    const target = url || C.repo.new + "?filename=" + queryEncode(reportPath());
+    $("kf-how").open = true;
     copy.then(() => {
       status(S.existing
-        ? "คัดลอกไฟล์ไว้แล้ว ในหน้าแก้ไขที่เปิดขึ้น ให้เลือกข้อความทั้งหมด (Ctrl+A) แล้ววาง (Ctrl+V) แทน จากนั้นกด Propose changes"
-        : "ไฟล์ยาวเกินกว่าจะส่งผ่านลิงก์ได้ คัดลอกไว้แล้ว ในหน้าที่เปิดขึ้นให้วาง (Ctrl+V) ลงในช่องเนื้อหา แล้วกด Propose new file");
+        ? "คัดลอกไฟล์ที่แก้แล้วไว้แล้ว ในหน้าแก้ไขที่เปิดขึ้น ให้เลือกข้อความทั้งหมดแล้ววางแทน ตามขั้นตอนด้านล่าง"
+        : "ไฟล์ยาวเกินกว่าจะส่งผ่านลิงก์ได้ คัดลอกไว้แล้ว ในหน้าที่เปิดขึ้นให้แตะหรือคลิกในช่องเนื้อหาแล้ววาง (Ctrl+V หรือแตะค้างแล้วเลือก วาง)");
       window.open(target, "_blank", "noopener");
     }, () => {
       showText(text);
@@ -619,7 +665,8 @@
   // For the agreement test and for anyone curious: what the form would write, and why not.
   window.kpiForm = {
     paper: () => { update(); paper(); },
-    check: () => { const f = update(); return { findings: f.map((x) => ({ code: x.code, key: x.key, severity: x.severity })), yaml: S.pilot ? yaml(S.v) : null, path: S.pilot ? reportPath() : null, url: S.pilot && C.repo ? gitUrl(yaml(S.v)) : null }; },
+    check: () => { const f = update(); return { findings: f.map((x) => ({ code: x.code, key: x.key, severity: x.severity })), yaml: S.pilot ? yaml(S.v) : null, path: S.pilot ? reportPath() : null, url: S.pilot && C.repo ? gitUrl() : null }; },
+    yamlAs: (mode) => (S.pilot ? yaml(S.v, mode) : null),
   };
   load();
 })();
