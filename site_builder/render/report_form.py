@@ -27,17 +27,17 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .. import load, resources, rules
+from .. import evaluate, load, resources, rules
 from ..finding_codes import CODES, R_TEXT_EMPTY
 from ..findings import Finding
-from ..form_spec import FORM, STEP_ITEMS
+from ..form_spec import DIMENSION_TH, FORM, STEP_ITEMS, UNIT_TH
 from ..layout import REPORT_SCHEMA, SCHEMA_DIR, report_relpath
 from ..load import Document
-from ..model import Dataset, Pilot, Report
+from ..model import Dataset, Pilot, Report, Settings
 from ..report_template import SCHEMA_FROM_REPORT, TEMPLATES_DIR
 from ..schema_check import schema_findings
 from ..submit_link import MAX_URL, _base, blob_url
-from ..thai import BE_OFFSET, MONTHS_FULL, be_iso
+from ..thai import BE_OFFSET, MONTHS_ABBR, MONTHS_FULL, be_iso
 from . import form_steps
 from .form_items import DONE_CODES, LAO_TYPE_CHOICES, PAPER_HINT, form_items
 
@@ -326,8 +326,28 @@ def config(
         },
         "messages": messages,
         "severity": severity,
+        "criteria": criteria_config(s),
         "steps": form_steps.steps(),
         "replaces": form_steps.REPLACES,
+    }
+
+
+def criteria_config(s: Settings) -> dict:
+    """What the form needs to tell the officer what the answers mean for criteria 1-5,
+    from the sources the site evaluates with: the settings' thresholds (exact
+    fractions), ``evaluate``'s titles and the form's Thai words for units, dimensions
+    and months. The script restates evaluate.py's reasons word for word; the agreement
+    test (tests/browser/test_form_agreement.py) compares them on every valid set."""
+    return {
+        "titles": {str(n): t for n, t in evaluate.CRITERION_TITLES.items()},
+        "outcome": {"met": "ผ่าน", "not_met": "ยังไม่ผ่าน", "not_reported": "ยังบอกไม่ได้"},
+        "threshold4": [s.criterion4_percent.numerator, s.criterion4_percent.denominator],
+        "threshold5": [s.criterion5_percent.numerator, s.criterion5_percent.denominator],
+        "threshold4Text": evaluate.threshold_text(s.criterion4_percent),
+        "threshold5Text": evaluate.threshold_text(s.criterion5_percent),
+        "unit": dict(UNIT_TH),
+        "dimension": dict(DIMENSION_TH),
+        "monthsAbbr": list(MONTHS_ABBR),
     }
 
 

@@ -18,6 +18,8 @@ import shutil
 from collections import Counter
 from pathlib import Path
 
+from site_builder.evaluate import evaluate
+from site_builder.repository import load_repository
 from site_builder.validate import validate
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -276,6 +278,16 @@ def _copy(tmp_path_factory, tree: Path) -> Path:
     return target
 
 
+def _evaluated(repo: Path, path: str) -> list[dict]:
+    """evaluate.py's five results for the file at ``path``, as the form reports them."""
+    dataset = load_repository(repo, only={path}).datasets[2555]
+    report = next(r for r in dataset.reports if r.path == path)
+    return [
+        {"n": c.criterion, "outcome": c.outcome, "reason": c.reason}
+        for c in evaluate(report, dataset.settings).criteria
+    ]
+
+
 def _agree(page, base: str, repo: Path, cases, sets: int, seed: int):
     """Fill the form ``sets`` times over ``cases``; return the counts and disagreements."""
     rng = random.Random(seed)
@@ -301,6 +313,16 @@ def _agree(page, base: str, repo: Path, cases, sets: int, seed: int):
             target.write_text(out["yaml"], encoding="utf-8", newline="\n")
             try:
                 found, _ = validate([out["path"]], repo)
+                if not _codes(found, "error"):
+                    criteria = _evaluated(repo, out["path"])
+                    seen["=criteria compared"] += 1
+                    if criteria != out["criteria"]:
+                        disagreements.append(
+                            {
+                                "case": (pilot, round_number, i),
+                                "criteria": (out["criteria"], criteria),
+                            }
+                        )
             finally:
                 if original is None:
                     target.unlink()
@@ -332,6 +354,8 @@ def test_form_and_validator_agree_on_seeded_answer_sets(built, page_on, tmp_path
     accepted, refused, seen, disagreements = _agree(page, base, repo, CASES, SETS, 20120525)
     assert disagreements == [], disagreements[:3]
     assert accepted >= 30 and refused >= 60, (accepted, refused)
+    # what the answers mean for criteria 1-5: the form's words are evaluate.py's
+    assert seen.pop("=criteria compared") >= accepted
     assert len(seen) >= 20, seen  # the refused sets exercise many different checks
     assert watch.errors == [] and watch.foreign == []
 
@@ -344,6 +368,6 @@ def test_form_and_validator_agree_for_pilots_with_hostile_names(hostile, page_on
     cases = (("5401", 2), ("5404", 1), ("5403", 1))
     accepted, refused, seen, disagreements = _agree(page, base, repo, cases, 24, 2555)
     assert disagreements == [], disagreements[:3]
-    assert accepted and refused and seen["R-TEXT-MARKUP"]
+    assert accepted and refused and seen["R-TEXT-MARKUP"] and seen["=criteria compared"]
     assert page.evaluate("window.__pwned") is None
     assert watch.errors == [] and watch.foreign == []

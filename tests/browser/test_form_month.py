@@ -146,3 +146,33 @@ def test_a_round_that_does_not_exist_gets_a_thai_error_not_a_form(built, page_on
     msg = page.inner_text("#kf-choose-msg")
     assert f"ไม่มีรายงานครั้งที่ {bad}" in msg and "ครั้งที่ 1 ถึง 5" in msg
     assert watch.errors == []
+
+
+def test_the_form_says_what_the_answers_mean_for_the_criteria_and_never_blocks(built, page_on):
+    _, base = built
+    page, watch = page_on(base)
+    _open(page, base, "5404", 1)
+    fill_seed_example(page)
+    page.fill("#kf-reporter-name", "นายสมชาย ใจดี")
+    page.fill("#kf-reporter-position", "ปลัดองค์การบริหารส่วนตำบล")
+    lines = page.locator("#kf-criteria li").all_inner_texts()
+    assert len(lines) == 5
+    assert lines[3] == (
+        "เกณฑ์ข้อ 4: ผ่าน — ข้อ 7: บรรจุ 36 จาก 120 โครงการ = ร้อยละ 30.00 ไม่ต่ำกว่าเกณฑ์ร้อยละ 30"
+    )
+    assert lines[4] == (
+        "เกณฑ์ข้อ 5: ยังไม่ผ่าน — ข้อ 8: บรรจุ 5 จาก 36 โครงการ = ร้อยละ 13.89 ต่ำกว่าเกณฑ์ร้อยละ 20"
+    )
+    # the paper example's typed 25% is explained, and the report can still be sent
+    assert "ร้อยละ 25" in page.inner_text("#kf-crit") and "13.89" in page.inner_text("#kf-crit")
+    assert "พร้อมส่ง" in page.inner_text("#kf-summary")
+    with page.expect_download():
+        page.click("#kf-download")
+    # a share that rounds to the threshold is shown with enough decimals to stay honest
+    page.fill("#kf-item6-projects", "10001")
+    page.fill("#kf-item7-projects", "3000")
+    assert "ร้อยละ 29.997 ต่ำกว่าเกณฑ์ร้อยละ 30" in page.locator("#kf-criteria li").nth(3).inner_text()
+    # a blank answer says which item is missing, not a verdict
+    page.fill("#kf-item6-projects", "")
+    assert "ยังบอกไม่ได้" in page.locator("#kf-criteria li").nth(3).inner_text()
+    assert watch.errors == []

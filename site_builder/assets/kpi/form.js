@@ -121,6 +121,94 @@
     return percentText(num.value, den.value);
   }
 
+  /* ---------------------------------------------------------------- criteria */
+  // What the answers mean for criteria 1-5: evaluate.py's rules and reasons, word for
+  // word, with the settings' thresholds as exact fractions (C.criteria). It informs
+  // and never blocks; tests/browser/test_form_agreement.py compares it with evaluate.
+  const K = C.criteria;
+  function beShort(iso) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    return m && parseBeIso(iso) != null ? +m[3] + " " + K.monthsAbbr[+m[2] - 1] + " " + m[1] : null;
+  }
+  function by(v, item, verb) {
+    const when = beShort(v[item + ".expected_date"]);
+    return when ? " " + verb + " " + when : "";
+  }
+  // evaluate.percent_text: 2 decimals half up, more while rounding would blur the verdict
+  function sharePercent(n, base, t) {
+    const num = BigInt(n) * 100n, den = BigInt(base);
+    const meets = num * BigInt(t[1]) >= BigInt(t[0]) * den;
+    for (let places = 2; ; places++) {
+      const scale = 10n ** BigInt(places);
+      const q = (num * scale * 2n + den) / (den * 2n);
+      if (places >= 8 || (q * BigInt(t[1]) >= BigInt(t[0]) * scale) === meets) {
+        const str = q.toString().padStart(places + 1, "0");
+        return { text: str.slice(0, str.length - places) + "." + str.slice(str.length - places), meets: meets };
+      }
+    }
+  }
+  function criteria(v) {
+    const st = (n) => v["item" + n + ".status"];
+    const done = (n) => C.doneCodes.indexOf(st(n)) >= 0;
+    const num = (k) => (v[k] && v[k].int ? v[k].value : null);
+    const out = [];
+    const res = (n, outcome, reason) => out.push({ n: n, outcome: outcome, reason: reason });
+    const missing = (n, items) => {
+      const blank = items.filter((i) => st(i) == null);
+      if (!blank.length) return false;
+      res(n, "not_reported", "ยังไม่ได้ตอบข้อ " + blank.join(" และข้อ "));
+      return true;
+    };
+    if (!missing(1, [2, 3])) {
+      const parts = [done(2) ? "ข้อ 2: มีคณะทำงานแล้ว" : "ข้อ 2: ยังไม่มีคณะทำงาน" + by(v, "item2", "จะจัดตั้งให้เสร็จภายใน"),
+        done(3) ? "ข้อ 3: มีแผนการดำเนินงานร่วมกันแล้ว" : "ข้อ 3: ยังไม่มีแผนการดำเนินงาน" + by(v, "item3", "จะจัดทำให้เสร็จภายใน")];
+      res(1, done(2) && done(3) ? "met" : "not_met", parts.join("; "));
+    }
+    if (!missing(2, [4])) {
+      const unit = K.unit[v["item1.unit"]] || "หมู่บ้าน/ชุมชน";
+      const rem = num("item4.remaining");
+      if (done(4)) res(2, "met", "ข้อ 4: จัดเวทีประชาคมครบทุก" + unit + "แล้ว (" + (num("item1.total") == null ? "–" : num("item1.total")) + " " + unit + ")");
+      else res(2, "not_met", (rem != null ? "ข้อ 4: เหลือ " + rem + " " + unit : "ข้อ 4: ยังจัดเวทีประชาคมไม่ครบทุก" + unit) + by(v, "item4", "คาดว่าเสร็จ"));
+    }
+    if (!missing(3, [5, 6])) {
+      const parts = [];
+      if (done(5)) { const when = beShort(v["item5.date"]); parts.push("ข้อ 5: จัดเวทีประชาคมระดับท้องถิ่นแล้ว" + (when ? " เมื่อ " + when : "")); }
+      else parts.push("ข้อ 5: ยังไม่จัดเวทีประชาคมระดับท้องถิ่น" + by(v, "item5", "คาดว่าเสร็จ"));
+      const dims = (v["item6.missing_dimensions"] || []).map((d) => K.dimension[d] || d).join(", ");
+      const n6 = num("item6.projects");
+      if (done(6)) parts.push("ข้อ 6: แผนชุมชนครอบคลุม 3 ด้าน" + (n6 != null ? " รวม " + n6 + " โครงการ" : ""));
+      else parts.push("ข้อ 6: แผนชุมชนไม่ครอบคลุม 3 ด้าน" + (dims ? " ขาด" + dims : ""));
+      res(3, done(5) && done(6) ? "met" : "not_met", parts.join("; "));
+    }
+    [[4, 7, 6, "แผนพัฒนาท้องถิ่น"], [5, 8, 7, "ร่างข้อบัญญัติงบประมาณ"]].forEach((c) => {
+      const n = c[0], item = c[1], baseItem = c[2], where = c[3];
+      if (missing(n, [item])) return;
+      const t = K["threshold" + n], limit = K["threshold" + n + "Text"];
+      if (!done(item)) { res(n, "not_met", "ข้อ " + item + ": ยังไม่บรรจุใน" + where + by(v, "item" + item, "จะดำเนินการภายใน")); return; }
+      const count = num("item" + item + ".projects");
+      if (count == null) { res(n, "not_reported", "ข้อ " + item + ": แจ้งว่าดำเนินการแล้ว แต่ไม่ได้ระบุจำนวนโครงการ"); return; }
+      const base = num("item" + baseItem + ".projects");
+      if (base == null) { res(n, "not_reported", "ข้อ " + baseItem + ": ไม่ได้ระบุจำนวนโครงการ จึงคำนวณร้อยละของข้อ " + item + " ไม่ได้"); return; }
+      if (base === 0) { res(n, "not_met", "ข้อ " + baseItem + ": มีโครงการ 0 โครงการ จึงไม่มีโครงการให้บรรจุตามข้อ " + item + " ไม่ถึงเกณฑ์ร้อยละ " + limit); return; }
+      const share = sharePercent(count, base, t);
+      res(n, share.meets ? "met" : "not_met", "ข้อ " + item + ": บรรจุ " + count + " จาก " + base + " โครงการ = ร้อยละ " + share.text + " " + (share.meets ? "ไม่ต่ำกว่า" : "ต่ำกว่า") + "เกณฑ์ร้อยละ " + limit);
+    });
+    return out;
+  }
+  function renderCriteria(list) {
+    const ul = $("kf-criteria");
+    if (!ul) return;
+    ul.textContent = "";
+    list.forEach((c) => {
+      const li = document.createElement("li");
+      li.className = "kpi-crit-" + c.outcome;
+      const head = document.createElement("strong");
+      head.textContent = "เกณฑ์ข้อ " + c.n + ": " + K.outcome[c.outcome];
+      li.append(head, " — " + c.reason);
+      ul.appendChild(li);
+    });
+  }
+
   /* ---------------------------------------------------------------- checks */
   const BLANK = new RegExp("[" + C.patterns.blank + "]", "g");
   const visible = (s) => String(s).replace(BLANK, "");
@@ -410,6 +498,8 @@
     ORDER.forEach((k) => { if (active(k)) S.v.__all[k] = true; });
     S.findings = S.pilot ? check(S.v) : [];
     render(S.findings);
+    S.criteria = S.pilot ? criteria(S.v) : [];
+    renderCriteria(S.criteria);
     return S.findings;
   }
 
@@ -665,7 +755,7 @@
   // For the agreement test and for anyone curious: what the form would write, and why not.
   window.kpiForm = {
     paper: () => { update(); paper(); },
-    check: () => { const f = update(); return { findings: f.map((x) => ({ code: x.code, key: x.key, severity: x.severity })), yaml: S.pilot ? yaml(S.v) : null, path: S.pilot ? reportPath() : null, url: S.pilot && C.repo ? gitUrl() : null }; },
+    check: () => { const f = update(); return { findings: f.map((x) => ({ code: x.code, key: x.key, severity: x.severity })), yaml: S.pilot ? yaml(S.v) : null, path: S.pilot ? reportPath() : null, url: S.pilot && C.repo ? gitUrl() : null, criteria: S.criteria }; },
     yamlAs: (mode) => (S.pilot ? yaml(S.v, mode) : null),
   };
   load();
