@@ -27,9 +27,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .. import evaluate, load, resources, rules
+from .. import evaluate, load, resources, rules, schema_check
 from ..finding_codes import CODES, R_TEXT_EMPTY
-from ..findings import Finding
+from ..findings import ECHO_MAX, Finding
 from ..form_spec import DIMENSION_TH, FORM, STEP_ITEMS, UNIT_TH
 from ..layout import REPORT_SCHEMA, SCHEMA_DIR, report_relpath
 from ..load import Document
@@ -38,7 +38,7 @@ from ..report_template import SCHEMA_FROM_REPORT, TEMPLATES_DIR
 from ..schema_check import schema_findings
 from ..submit_link import MAX_URL, _base, blob_url
 from ..thai import BE_OFFSET, MONTHS_ABBR, MONTHS_FULL, be_iso
-from . import form_steps
+from . import form_advice, form_steps
 from .form_items import DONE_CODES, LAO_TYPE_CHOICES, PAPER_HINT, form_items
 
 PAGE = "form.md"
@@ -141,6 +141,26 @@ def _bounds(schema: dict, key: str) -> dict[str, int]:
     return found
 
 
+def _text(data: dict, key: str, schema: Path, kind: str, **values: str) -> str:
+    """The validator's message for ``key`` in ``data``, worded for the form, with each
+    probed value replaced by its {placeholder} for the script to fill in."""
+    found = [f for f in schema_findings(Document("probe", data), schema) if f.field == key]
+    text = form_advice.for_form(found[0].message, kind)
+    for name, value in values.items():
+        text = text.replace(value, "{" + name + "}")
+    return text
+
+
+def _js_digits(pattern: str) -> str:
+    """Python's \\d reads Thai digits too; a script's does not: spell them out."""
+    return pattern.replace("[\\d", "[0-9").replace("\\d", "[0-9\u0e50-\u0e59]")
+
+
+# Probe values for the kinds of non-number the validator explains differently
+# (schema_check._type_message): each is replaced by {value} / {fixed} in the text.
+_TYPE_PROBES = {"percent": ("37%", "37"), "grouped": ("4,321", "4321"), "other": ("abc", "")}
+
+
 def schema_checks(items: list[dict], schema_path: Path) -> dict:
     """Per field: its bounds and the codes the schema check gives, probed from the real one."""
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
@@ -157,21 +177,61 @@ def schema_checks(items: list[dict], schema_path: Path) -> dict:
             entry: dict[str, Any] = {}
             blank = _codes(_set(base, key, None), key, schema_path)
             entry["blank"] = blank[0] if blank else None
+            texts: dict[str, Any] = {}
+            if blank:
+                texts["blank"] = _text(_set(base, key, None), key, schema_path, kind)
             if kind == "count":
                 b = _bounds(schema, key)
                 entry.update(min=b["min"], max=b["max"])
                 entry["type"] = _codes(_set(base, key, "x"), key, schema_path)[0]
                 entry["range"] = _codes(_set(base, key, b["max"] + 1), key, schema_path)[0]
                 entry["rangeLow"] = _codes(_set(base, key, b["min"] - 1), key, schema_path)[0]
+                texts["type"] = {
+                    name: _text(
+                        _set(base, key, value), key, schema_path, kind, value=value
+                    ).replace("เช่น " + (fixed or "{fixed}"), "เช่น {fixed}")
+                    for name, (value, fixed) in _TYPE_PROBES.items()
+                }
+                # a value below the minimum gets "no minus sign" only if it is negative
+                for name, value in (
+                    ("range", b["max"] + 54321),
+                    ("rangeLow", b["min"] - 1),
+                    ("rangeNegative", -7),
+                ):
+                    texts[name] = _text(_set(base, key, value), key, schema_path, kind).replace(
+                        f"(พบ {value})", "(พบ {value})"
+                    )
             if kind in ("text", "textarea"):
                 b = _bounds(schema, key)
                 entry["maxLength"] = b["maxLength"]
                 entry["long"] = _codes(
                     _set(base, key, "ก" * (b["maxLength"] + 1)), key, schema_path
                 )[0]
+                texts["long"] = _text(
+                    _set(base, key, "ก" * (b["maxLength"] + 1)), key, schema_path, kind
+                )
+            entry["text"] = texts
             fields[key] = entry
     blank_date = _codes(_set(base, "report_date", None), "report_date", schema_path)
-    return {"fields": fields, "blank": {"report_date": blank_date[0]}}
+    return {
+        "fields": fields,
+        "blank": {"report_date": blank_date[0]},
+        "blankText": {
+            "report_date": _text(
+                _set(base, "report_date", None), "report_date", schema_path, "date"
+            )
+        },
+        "typePatterns": {
+            # the validator's own patterns; \d also reads Thai digits in Python
+            name: _js_digits(pattern.pattern)
+            for name, pattern in (
+                ("percent", schema_check._PERCENT_TEXT),
+                ("grouped", schema_check._GROUPED),
+            )
+        },
+        "dates": form_advice.templates(),
+        "echoMax": ECHO_MAX,
+    }
 
 
 def blank_characters() -> str:
@@ -202,7 +262,10 @@ def catalogue() -> tuple[dict[str, str], dict[str, str]]:
     """(Thai meaning, severity) of each code a report's own checks can give (not the
     registry's, the command's or a pull request's), from the catalogue of findings."""
     kept = [c for c in CODES if c.id.startswith(_FORM_CODES) and not c.id.startswith("R-REG-")]
-    return {c.id: c.help.replace("`", "") for c in kept}, {c.id: c.severity for c in kept}
+    return (
+        {c.id: form_advice.for_form(c.help.replace("`", "")) for c in kept},
+        {c.id: c.severity for c in kept},
+    )
 
 
 # ---------------------------------------------------------------- data

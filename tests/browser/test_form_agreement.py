@@ -19,6 +19,7 @@ from collections import Counter
 from pathlib import Path
 
 from site_builder.evaluate import evaluate
+from site_builder.render.form_advice import for_form
 from site_builder.repository import load_repository
 from site_builder.validate import validate
 
@@ -278,6 +279,20 @@ def _copy(tmp_path_factory, tree: Path) -> Path:
     return target
 
 
+def _texts_disagree(form: list[dict], found, kinds: dict[str, str]) -> list:
+    """The form's advice against the validator's message for the same finding, worded
+    for the form (form_advice.for_form): the same specific fix in both places."""
+    out = []
+    for f in form:
+        if not f["probed"]:
+            continue
+        same = [x for x in found if x.code == f["code"] and x.field == f["key"]]
+        want = {for_form(x.message, kinds.get(f["key"], "")) for x in same}
+        if f["text"] not in want:
+            out.append((f["code"], f["key"], f["text"], sorted(want)))
+    return out
+
+
 def _evaluated(repo: Path, path: str) -> list[dict]:
     """evaluate.py's five results for the file at ``path``, as the form reports them."""
     dataset = load_repository(repo, only={path}).datasets[2555]
@@ -298,6 +313,8 @@ def _agree(page, base: str, repo: Path, cases, sets: int, seed: int):
         page.goto(f"{base}form/?pilot={pilot}&round={round_number}")
         page.wait_for_selector("#kpi-form:not([hidden])")
         cfg = page.evaluate("JSON.parse(document.getElementById('kpi-form-data').textContent)")
+        kinds = {f["key"]: f["kind"] for it in cfg["items"] for f in _fields(it["fields"])}
+        kinds["report_date"] = "date"
         for i in range(per_case):
             kind = i % 5
             if kind == 4:
@@ -328,8 +345,18 @@ def _agree(page, base: str, repo: Path, cases, sets: int, seed: int):
                     target.unlink()
                 else:
                     target.write_bytes(original)
-            form_errors, file_errors = _codes(out["findings"], "error"), _codes(found, "error")
-            form_warn, file_warn = _codes(out["findings"], "warning"), _codes(found, "warning")
+            # what the form says ahead of the validator (checks it holds back until the
+            # file's other errors are fixed) is compared once those are fixed, not here
+            now = [f for f in out["findings"] if not f["ahead"]]
+            if any(f["ahead"] for f in out["findings"]):
+                seen["=ahead"] += 1
+                assert _codes(now, "error"), out["findings"]  # only ever beside an error
+            form_errors, file_errors = _codes(now, "error"), _codes(found, "error")
+            form_warn, file_warn = _codes(now, "warning"), _codes(found, "warning")
+            texts = _texts_disagree(now, found, kinds)
+            if texts:
+                disagreements.append({"case": (pilot, round_number, i), "texts": texts})
+            seen["=texts compared"] += sum(1 for f in now if f["probed"])
             seen.update(form_errors + form_warn)
             if form_errors:
                 refused += 1
@@ -356,6 +383,8 @@ def test_form_and_validator_agree_on_seeded_answer_sets(built, page_on, tmp_path
     assert accepted >= 30 and refused >= 60, (accepted, refused)
     # what the answers mean for criteria 1-5: the form's words are evaluate.py's
     assert seen.pop("=criteria compared") >= accepted
+    assert seen.pop("=texts compared") >= refused  # the advice itself, not only its code
+    assert seen.pop("=ahead") >= 5  # checks the validator holds back are said anyway
     assert len(seen) >= 20, seen  # the refused sets exercise many different checks
     assert watch.errors == [] and watch.foreign == []
 

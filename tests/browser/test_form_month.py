@@ -176,3 +176,45 @@ def test_the_form_says_what_the_answers_mean_for_the_criteria_and_never_blocks(b
     page.fill("#kf-item6-projects", "")
     assert "ยังบอกไม่ได้" in page.locator("#kf-criteria li").nth(3).inner_text()
     assert watch.errors == []
+
+
+def test_the_form_gives_the_validators_specific_fix_and_every_check_at_once(built, page_on):
+    _, base = built
+    page, watch = page_on(base)
+    _open(page, base, "5403", 2)  # item 6 carries 120 projects from round 1
+    page.fill("#kf-item1-total", "1,200")
+    msg = page.inner_text("#kf-item1-total-msg")
+    assert "ให้ลบเครื่องหมายจุลภาค (,) ออก เช่น 1200" in msg
+    assert msg.rstrip().endswith("S-TYPE")  # the code is small and after the text
+    # with the report date still blank, the other checks run anyway
+    page.fill("#kf-item7-projects", "150")
+    page.fill("#kf-reporter-name", "")
+    page.click("#kf-download")
+    out = page.evaluate("window.kpiForm.check()")
+    keys = {(f["code"], f["key"]) for f in out["findings"]}
+    assert ("R-ITEM7-EXCEEDS", "item7.projects") in keys
+    assert ("S-BLANK", "reporter.name") in keys
+    date_msg = page.inner_text("#kf-report_date-msg")
+    assert "ให้เลือกวัน เดือน และปี พ.ศ." in date_msg and "2555-05-25" not in date_msg
+    assert "หลังเครื่องหมาย" not in page.inner_text("#kf-list")
+    # the summary's count is the list's
+    listed = page.locator("#kf-list li.kpi-msg-error").count()
+    assert listed == len([f for f in out["findings"] if f["severity"] == "error"])
+    assert f"มีข้อที่ต้องแก้ {listed} รายการ" in page.inner_text("#kf-summary")
+    # an impossible date is described as the selects it was picked from
+    _date(page, "report_date", 31, 6, 2555)
+    assert page.inner_text("#kf-report_date-msg").startswith(
+        "✗ ไม่มีวันที่ 31 มิถุนายน 2555 ในปฏิทิน ให้เลือกวันหรือเดือนใหม่"
+    )
+    assert watch.errors == []
+
+
+def test_before_trying_the_summary_counts_only_what_it_lists(built, page_on):
+    _, base = built
+    page, _ = page_on(base)
+    _open(page, base, "5404", 1)  # everything blank
+    page.fill("#kf-item1-total", "abc")
+    listed = page.locator("#kf-list li").count()
+    assert listed == 1
+    summary = page.inner_text("#kf-summary")
+    assert "มีข้อที่ต้องแก้ 1 รายการ" in summary and "ยังตอบไม่ครบอีก" in summary

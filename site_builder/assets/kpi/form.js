@@ -213,48 +213,74 @@
   const BLANK = new RegExp("[" + C.patterns.blank + "]", "g");
   const visible = (s) => String(s).replace(BLANK, "");
 
+  // The validator's echo() of a value quoted in a message: spaces collapsed, cut long.
+  function echo(s) {
+    const t = String(s).split(/\s+/).filter(Boolean).join(" ");
+    const chars = [...t];
+    return chars.length <= C.schema.echoMax ? t : chars.slice(0, C.schema.echoMax).join("") + "… (ยาว " + chars.length.toLocaleString("en-US") + " ตัวอักษร)";
+  }
+  const TYPE_PATTERNS = Object.entries(C.schema.typePatterns).map((e) => [e[0], new RegExp(e[1])]);
+  function typeText(sc, raw) {
+    const value = raw.trim();
+    const kind = (TYPE_PATTERNS.find((e) => e[1].test(value)) || ["other"])[0];
+    const fixed = kind === "percent" ? value.replace(/%\s*$/, "").trim() : value.replace(/,/g, "").trim();
+    return sc.text.type[kind].replace("{value}", echo(value)).replace("{fixed}", fixed);
+  }
+  function dateText(iso) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    if (!m) return C.schema.dates.dateIncomplete;
+    return C.schema.dates.dateNoSuchDay.replace("{day}", String(+m[3])).replace("{month}", C.months[+m[2] - 1]).replace("{year}", m[1]);
+  }
+
+  /* Every check runs whatever else is still empty or wrong. Where the validator would
+   * hold its rules back until the file's other errors are fixed (a blank or unreadable
+   * report date, a broken item together with a bad date, a control character), the
+   * form still says what they will be, marked "ahead": the agreement test compares
+   * the rest with the validator exactly, and these once the others are fixed. */
   function check(v) {
     const out = [];
-    const add = (code, key, extra) => out.push({ code: code, key: key, severity: C.severity[code] || "error", extra: extra || "" });
+    let held = false;
+    const add = (code, key, extra, text) => out.push({ code: code, key: key, severity: C.severity[code] || "error", extra: extra || "", text: text || "", ahead: held });
     const texts = ORDER.filter((k) => (FIELDS[k].kind === "text" || FIELDS[k].kind === "textarea") && v[k] != null);
 
-    // 1. loader: a control character anywhere ends the file's checks.
+    // 1. loader: a control character stops the validator's other checks.
     const bad = texts.find((k) => CONTROL.test(v[k]));
-    if (bad) { add("L-CONTROL-CHAR", bad); return out; }
+    if (bad) { add("L-CONTROL-CHAR", bad); held = true; }
 
-    // 2. schema, field by field, with the codes the build probed from the real schema.
+    // 2. schema, field by field, with the codes and texts the build probed from the real schema.
     const broken = new Set();
-    const schemaAdd = (code, key, extra) => { add(code, key, extra); broken.add(key.split(".")[0]); };
-    if (v.report_date == null) schemaAdd(C.schema.blank.report_date, "report_date");
+    const schemaAdd = (code, key, extra, text) => { add(code, key, extra, text); broken.add(key.split(".")[0]); };
+    if (v.report_date == null) schemaAdd(C.schema.blank.report_date, "report_date", "", C.schema.blankText.report_date);
     ORDER.forEach((key) => {
       if (!(key in v)) return;
       const f = FIELDS[key], val = v[key], sc = C.schema.fields[key] || {};
-      if (f.kind === "choice" && val == null && sc.blank) schemaAdd(sc.blank, key);
+      const tx = sc.text || {};
+      if (f.kind === "choice" && val == null && sc.blank) schemaAdd(sc.blank, key, "", tx.blank);
       if (f.kind === "count") {
-        if (val.value == null) { if (sc.blank) schemaAdd(sc.blank, key); }
-        else if (!val.int) schemaAdd(sc.type, key);
-        else if (val.value < sc.min) schemaAdd(sc.rangeLow, key, "ไม่น้อยกว่า " + thaiNum(sc.min));
-        else if (val.value > sc.max) schemaAdd(sc.range, key, "ไม่เกิน " + thaiNum(sc.max));
+        if (val.value == null) { if (sc.blank) schemaAdd(sc.blank, key, "", tx.blank); }
+        else if (!val.int) schemaAdd(sc.type, key, "", typeText(sc, val.raw));
+        else if (val.value < sc.min) schemaAdd(sc.rangeLow, key, "", tx[val.value < 0 ? "rangeNegative" : "rangeLow"].replace("{value}", val.text));
+        else if (val.value > sc.max) schemaAdd(sc.range, key, "", tx.range.replace("{value}", val.text));
       }
       if (f.kind === "text" || f.kind === "textarea") {
-        if (val == null) { if (sc.blank) schemaAdd(sc.blank, key); }
-        else if ([...val].length > sc.maxLength) schemaAdd(sc.long, key, "ไม่เกิน " + thaiNum(sc.maxLength) + " ตัวอักษร");
+        if (val == null) { if (sc.blank) schemaAdd(sc.blank, key, "", tx.blank); }
+        else if ([...val].length > sc.maxLength) schemaAdd(sc.long, key, "", tx.long);
       }
     });
-    if (broken.has("report_date")) return out; // the header is broken: no rule runs
+    if (broken.has("report_date")) held = true; // the validator runs no rule without a header
 
     // 3. dates: an unreadable one is reported; the item is then left out of the rules.
     const dates = {};
     const dateBroken = new Set();
-    const dateKeys = ["report_date"].concat(ORDER.filter((k) => FIELDS[k].kind === "date" && v[k] != null));
+    const dateKeys = (v.report_date == null ? [] : ["report_date"]).concat(ORDER.filter((k) => FIELDS[k].kind === "date" && v[k] != null));
     dateKeys.forEach((k) => {
       if (k !== "report_date" && broken.has(FIELDS[k].item)) return;
       const n = parseBeIso(v[k]);
-      if (n == null) { add("R-DATE-FORMAT", k, "เลือกวัน เดือน ปี ให้ครบและมีอยู่จริงในปฏิทิน"); dateBroken.add(k === "report_date" ? k : FIELDS[k].item); }
+      if (n == null) { add("R-DATE-FORMAT", k, "", dateText(v[k])); dateBroken.add(k === "report_date" ? k : FIELDS[k].item); }
       else dates[k] = n;
     });
-    if (dateBroken.has("report_date")) return out;
-    if (broken.size && dateBroken.size) return out; // as the validator: a broken report with bad dates
+    if (dateBroken.has("report_date")) held = true;
+    if (broken.size && dateBroken.size) held = true; // as the validator: a broken report with bad dates
     dateBroken.forEach((k) => broken.add(k));
 
     // 4. rules the form can decide (rules.py), skipping the parts already broken.
@@ -444,7 +470,7 @@
       line.className = "kpi-msg-" + f.severity;
       const code = document.createElement("code");
       code.textContent = f.code;
-      line.append(f.severity === "error" ? "✗ " : "! ", (C.messages[f.code] || "") + (f.extra ? " (" + f.extra + ")" : "") + " ", code);
+      line.append(f.severity === "error" ? "✗ " : "! ", advice(f) + " ", code);
       el.appendChild(line);
       if (f.severity === "error") fieldEls(f.key).forEach((x) => x && x.setAttribute("aria-invalid", "true"));
     });
@@ -456,17 +482,21 @@
       li.className = "kpi-msg-" + f.severity;
       const a = document.createElement("a");
       a.href = "#" + (target ? target.id : "kpi-form");
-      a.textContent = fieldName(f.key) + ": " + (C.messages[f.code] || f.code);
+      a.textContent = fieldName(f.key) + ": " + advice(f);
       a.addEventListener("click", (e) => { if (target) { e.preventDefault(); target.focus(); } });
       li.appendChild(a);
       list.appendChild(li);
     });
-    const errors = findings.filter((f) => f.severity === "error").length;
-    const warnings = findings.length - errors;
+    // the summary counts the list below it; what is not listed yet is only "not answered"
+    const errors = shown.filter((f) => f.severity === "error").length;
+    const warnings = shown.length - errors;
+    const later = findings.filter((f) => f.severity === "error" && shown.indexOf(f) < 0).length;
     const sum = $("kf-summary");
-    sum.className = "kpi-form-summary " + (errors ? "kpi-n" : "kpi-y");
+    sum.className = "kpi-form-summary " + (errors || later ? "kpi-n" : "kpi-y");
+    const rest = later ? "ยังตอบไม่ครบอีก " + thaiNum(later) + " รายการ (รายการจะขึ้นเมื่อกดปุ่มส่ง ดาวน์โหลด หรือดูไฟล์)" : "";
     sum.textContent = errors
-      ? "ยังส่งไม่ได้: มีข้อที่ต้องแก้ " + thaiNum(errors) + " รายการ" + (warnings ? " และคำเตือน " + thaiNum(warnings) + " รายการ" : "")
+      ? "ยังส่งไม่ได้: มีข้อที่ต้องแก้ " + thaiNum(errors) + " รายการ" + (warnings ? " และคำเตือน " + thaiNum(warnings) + " รายการ" : "") + (rest ? " " + rest : "")
+      : later ? "ยังส่งไม่ได้: " + rest + (warnings ? " และคำเตือน " + thaiNum(warnings) + " รายการ" : "")
       : "ครบถ้วน พร้อมส่ง" + (warnings ? " (มีคำเตือน " + thaiNum(warnings) + " รายการ ส่งได้ แต่ควรตรวจ)" : "");
     // computed percentages, shown beside their counts
     ORDER.filter((k) => FIELDS[k].kind === "percent").forEach((k) => {
@@ -481,6 +511,12 @@
       if (box) box.classList.toggle("kpi-off", !on);
       fieldEls(k).forEach((el) => { if (el) el.disabled = !on; });
     });
+  }
+
+  // The finding's fix in the form's words: the validator's own text where the build
+  // probed it (f.text), else the catalogue's help with the form's details.
+  function advice(f) {
+    return f.text || (C.messages[f.code] || "") + (f.extra ? " (" + f.extra + ")" : "");
   }
 
   function fieldName(key) {
@@ -755,7 +791,7 @@
   // For the agreement test and for anyone curious: what the form would write, and why not.
   window.kpiForm = {
     paper: () => { update(); paper(); },
-    check: () => { const f = update(); return { findings: f.map((x) => ({ code: x.code, key: x.key, severity: x.severity })), yaml: S.pilot ? yaml(S.v) : null, path: S.pilot ? reportPath() : null, url: S.pilot && C.repo ? gitUrl() : null, criteria: S.criteria }; },
+    check: () => { const f = update(); return { findings: f.map((x) => ({ code: x.code, key: x.key, severity: x.severity, text: advice(x), probed: !!x.text, ahead: x.ahead })), yaml: S.pilot ? yaml(S.v) : null, path: S.pilot ? reportPath() : null, url: S.pilot && C.repo ? gitUrl() : null, criteria: S.criteria }; },
     yamlAs: (mode) => (S.pilot ? yaml(S.v, mode) : null),
   };
   load();
