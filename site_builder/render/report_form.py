@@ -28,7 +28,7 @@ from typing import Any
 from markupsafe import Markup
 
 from .. import evaluate, load, resources, rules, schema_check
-from ..finding_codes import CODES, R_TEXT_EMPTY
+from ..finding_codes import CODES, R_NOT_REGISTERED, R_TEXT_EMPTY
 from ..findings import ECHO_MAX, Finding
 from ..form_spec import DIMENSION_TH, FORM, STEP_ITEMS, UNIT_TH
 from ..layout import REPORT_SCHEMA, SCHEMA_DIR, report_relpath
@@ -313,17 +313,23 @@ def _pilot(p: Pilot, reports: list[Report]) -> dict:
 
 
 def province_data(dataset: Dataset) -> dict[str, str]:
-    """One JSON text per province: its pilots and their reports so far."""
+    """One JSON text per province of the denominator: its pilots and their reports so
+    far, and its districts' names, so the chooser tells a district with no registered
+    pilot (R-NOT-REGISTERED's advice) from a code that is no district at all."""
     by_pilot: dict[str, list[Report]] = {}
     for r in dataset.reports:
         by_pilot.setdefault(r.district_code, []).append(r)
     provinces: dict[str, dict] = {}
+    for d in sorted(dataset.districts, key=lambda d: d.code):
+        entry = provinces.setdefault(d.province_code, {"province": d.province, "pilots": {}})
+        entry.setdefault("districts", {})[d.code] = d.name
     for code in sorted(dataset.pilots):
         p = dataset.pilots[code]
-        provinces.setdefault(p.province_code, {})[code] = _pilot(p, by_pilot.get(code, []))
+        entry = provinces.setdefault(p.province_code, {"province": p.province, "pilots": {}})
+        entry["pilots"][code] = _pilot(p, by_pilot.get(code, []))
     return {
-        prov: json.dumps({"pilots": pilots}, ensure_ascii=False, separators=(",", ":"))
-        for prov, pilots in provinces.items()
+        prov: json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        for prov, data in provinces.items()
     }
 
 
@@ -391,6 +397,17 @@ def config(
         "severity": severity,
         "criteria": criteria_config(s),
         "steps": form_steps.steps(),
+        "chooser": {
+            "notRegistered": (
+                "อำเภอ{district} จังหวัด{province} (รหัส {code}): "
+                f"{R_NOT_REGISTERED.help} (สถ.จ. คือสำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด) "
+                "ถ้าอำเภอของท่านมีพื้นที่ต้นแบบแล้ว ให้ตรวจรหัสอำเภออีกครั้ง"
+            ),
+            "noDistrict": (
+                "รหัส {code} ไม่ใช่รหัสอำเภอในข้อมูลกรมการปกครอง ให้ตรวจรหัสอีกครั้ง "
+                "รหัสอำเภอมี 4 หลัก สองหลักแรกคือรหัสจังหวัด เช่น 5403 คืออำเภอลอง จังหวัดแพร่"
+            ),
+        },
         "replaces": form_steps.REPLACES,
     }
 

@@ -218,3 +218,18 @@ def test_before_trying_the_summary_counts_only_what_it_lists(built, page_on):
     assert listed == 1
     summary = page.inner_text("#kf-summary")
     assert "มีข้อที่ต้องแก้ 1 รายการ" in summary and "ยังตอบไม่ครบอีก" in summary
+
+
+def test_the_chooser_tells_an_unregistered_district_from_a_code_that_is_no_district(built, page_on):
+    _, base = built
+    page, watch = page_on(base)
+    _open(page, base, "5001", 1)  # อำเภอเมืองเชียงใหม่: a real district, no pilot registered here
+    msg = page.inner_text("#kf-choose-msg")
+    assert "อำเภอเมืองเชียงใหม่ จังหวัดเชียงใหม่" in msg
+    assert "ให้ สถ.จ. เพิ่มในทะเบียนก่อน" in msg  # R-NOT-REGISTERED's advice
+    assert page.is_hidden("#kpi-form")
+    _open(page, base, "5409", 1)  # Phrae has districts 5401-5408 only
+    msg = page.inner_text("#kf-choose-msg")
+    assert "ไม่ใช่รหัสอำเภอ" in msg and "ทะเบียน" not in msg
+    assert page.input_value("#kf-choose-pilot") == "5409"
+    assert watch.errors == []

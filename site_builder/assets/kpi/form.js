@@ -632,7 +632,14 @@
       .then((r) => (r.ok ? r.json() : {}))
       .then((data) => {
         const pilot = (data.pilots || {})[p.pilot];
-        if (!pilot) { choose("ไม่พบพื้นที่ต้นแบบของอำเภอรหัส " + p.pilot + " ในทะเบียน ให้ตรวจรหัสอำเภอ"); return; }
+        if (!pilot) {
+          // a real district with no registered pilot, or a code that is no district
+          const name = (data.districts || {})[p.pilot];
+          choose((name ? C.chooser.notRegistered : C.chooser.noDistrict)
+            .replace("{code}", p.pilot).replace("{district}", name || "").replace("{province}", data.province || ""));
+          $("kf-choose-pilot").value = p.pilot;
+          return;
+        }
         start(pilot);
       })
       .catch(() => choose("โหลดข้อมูลพื้นที่ต้นแบบไม่สำเร็จ ให้ลองโหลดหน้านี้ใหม่"));
