@@ -233,3 +233,28 @@ def test_the_chooser_tells_an_unregistered_district_from_a_code_that_is_no_distr
     assert "ไม่ใช่รหัสอำเภอ" in msg and "ทะเบียน" not in msg
     assert page.input_value("#kf-choose-pilot") == "5409"
     assert watch.errors == []
+
+
+def test_print_keeps_thai_words_whole_and_writes_thai_digits(built, page_on):
+    _, base = built
+    page, _ = page_on(base)
+    _open(page, base, "5404", 1)
+    fill_seed_example(page)
+    page.fill("#kf-reporter-name", LONG_NAME)
+    page.fill("#kf-reporter-position", LONG_POSITION)
+    page.evaluate("window.kpiForm.paper()")
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": 680, "height": 1000})  # about A4's printable width
+    paper = page.inner_text("#kf-paper")
+    assert "ร่างข้อบัญญัติงบประมาณ" in paper and "๑๒๐" in paper and "ร้อยละ ๓๐" in paper
+    assert not any(ch.isascii() and ch.isdigit() for ch in paper)
+    # every run between spaces sits on one line: no "งบ|ประมาณ", no "หน่วย|งาน"
+    wrapped = page.evaluate(
+        """() => [...document.querySelectorAll('#kf-paper .kpi-nw')]
+             .filter((s) => s.getClientRects().length > 1).map((s) => s.textContent)"""
+    )
+    assert page.locator("#kf-paper .kpi-nw").count() > 100 and wrapped == []
+    width = page.evaluate("document.getElementById('kf-paper').scrollWidth")
+    assert width <= page.evaluate("document.getElementById('kf-paper').clientWidth")
+    pdf = page.pdf(format="A4")
+    assert pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") == 1

@@ -724,7 +724,7 @@
     const v = S.v, p = S.pilot;
     const el = $("kf-paper");
     el.textContent = "";
-    const add = (tag, cls, text) => { const n = document.createElement(tag); if (cls) n.className = cls; if (text != null) n.textContent = text; el.appendChild(n); return n; };
+    const add = (tag, cls, text) => { const n = document.createElement(tag); if (cls) n.className = cls; if (text != null) n.append(paperText2(text)); el.appendChild(n); return n; };
     const box = (on) => (on ? "(✓)" : "(  )");
     const fillIn = (text) => (text == null || text === "" ? "................" : " " + text + " ");
     add("p", "kpi-paper-title", C.title);
@@ -745,8 +745,35 @@
     });
     const sig = add("div", "kpi-paper-sign");
     [["ลงชื่อ", "................................................", "ผู้รายงาน"], ["(", v["reporter.name"] || "................................................", ")"], ["ตำแหน่ง", v["reporter.position"] || "................................................", ""]]
-      .forEach((row) => { const n = document.createElement("p"); n.textContent = row.join(" "); sig.appendChild(n); });
+      .forEach((row) => { const n = document.createElement("p"); n.append(paperText2(row.join(" "))); sig.appendChild(n); });
     if (v.note) add("p", "kpi-paper-note", "หมายเหตุ: " + v.note);
+  }
+  /* Printed text as the paper writes it: Thai digits only, and Thai words kept whole.
+   * A browser breaks Thai lines by a dictionary that splits compounds ("งบ|ประมาณ"),
+   * so each run between spaces is kept on one line (the paper's runs are short); a
+   * longer run (the title) may break only before a linking word. */
+  const THAI_DIGIT = (d) => String.fromCharCode(0x0e50 + Number(d));
+  const LINKING = ["และ", "ของ", "นำ", "สู่", "ได้", "ตาม", "ใน", "ให้", "โดย", "เพื่อ"];
+  const RUN_MAX = 60;
+  function paperText2(text) {
+    const frag = document.createDocumentFragment();
+    String(text).replace(/[0-9]/g, THAI_DIGIT).split(/(\s+)/).forEach((run) => {
+      if (!run) return;
+      if (/^\s+$/.test(run)) { frag.append(run); return; }
+      let chunks = [run];
+      if (run.length > RUN_MAX && typeof Intl !== "undefined" && Intl.Segmenter) {
+        chunks = [""];
+        for (const seg of new Intl.Segmenter("th", { granularity: "word" }).segment(run)) {
+          if (LINKING.indexOf(seg.segment) >= 0 && chunks[chunks.length - 1]) chunks.push("");
+          chunks[chunks.length - 1] += seg.segment;
+        }
+      }
+      chunks.forEach((c) => {
+        if (c.length > RUN_MAX) { frag.append(c); return; } // an officer's long note: the browser's breaks
+        const w = document.createElement("span"); w.className = "kpi-nw"; w.textContent = c; frag.append(w);
+      });
+    });
+    return frag;
   }
   function paperText(f, v) {
     const val = v[f.key];
@@ -763,7 +790,7 @@
       f.choices.forEach((c) => {
         const subs = (c.fields || []).map((s) => (s.label ? s.label + " " : "") + fillIn(c.code === chosen ? paperText(s, v) : "") + (s.suffix ? " " + s.suffix : "")).join(" ");
         const text = box(c.code === chosen) + " " + c.label + (subs ? " " + subs : "");
-        if (line) line.textContent += text + "   ";
+        if (line) line.append(paperText2(text + "   "));
         else add("p", "kpi-paper-a", text);
       });
       return;
