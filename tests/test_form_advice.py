@@ -72,3 +72,23 @@ def test_for_form_rewrites_dates_as_the_selects():
         "'item1.total' (จำนวนทั้งหมด) ต้องเป็นจำนวนเต็ม แต่พบ '1,200' ให้ลบเครื่องหมายจุลภาค (,) ออก เช่น 1200"
     )
     assert form_advice.for_form(named, "count").startswith("ต้องเป็นจำนวนเต็ม แต่พบ '1,200'")
+
+
+def test_rule_texts_are_the_rules_own_without_file_words():
+    from site_builder.render.report_form import _rule_texts
+
+    settings = load_repository(ROOT).datasets[2555].settings
+    texts = _rule_texts(form_items(settings), settings)
+    assert texts["R-ITEM7-EXCEEDS item7.projects"] == (
+        "ข้อ 7 ระบุ {n} โครงการ/กิจกรรม มากกว่าจำนวนในข้อ 6 ({d}) ซึ่งเป็นไปไม่ได้ ให้แก้จำนวนให้ไม่เกิน {d}"
+    )
+    assert texts["R-EXPECTED-MISSING item3.expected_date"] == (
+        "ข้อ 3 ยังไม่ดำเนินการ ให้เลือกวันที่คาดว่าจะเสร็จ ไม่ก่อนวันที่รายงาน"
+    )
+    # one template per round for the report date's window
+    assert {k for k in texts if k.startswith("R-DATE-LATE")} == {
+        f"R-DATE-LATE report_date {r.number}" for r in settings.rounds
+    }
+    assert len(texts) > 50
+    words = {k: re.sub(r"\{[a-z_]+\}", "", t) for k, t in texts.items()}  # placeholders aside
+    assert {k: t for k, t in words.items() if FILE_WORDS.search(t)} == {}

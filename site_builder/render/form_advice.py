@@ -32,6 +32,34 @@ DATE_NO_SUCH_DAY = "ไม่มีวันที่ {day} {month} {year} ใ�
 DATE_BLANK = "ยังไม่ได้เลือก ให้เลือกวัน เดือน และปี พ.ศ."
 TEXT_BLANK = "ยังไม่ได้กรอก ให้กรอกช่องนี้"
 
+# The rules' fixes name YAML keys and codes; the form names its boxes and selects.
+# Applied in order, before ISO dates are written out as the selects show them.
+_RULE_PHRASES = (
+    (
+        r"ให้ระบุวันที่คาดว่าจะเสร็จ \(expected_date\) เป็น พ\.ศ\. ไม่ก่อนวันที่รายงาน เช่น expected_date: \S+",
+        "ให้เลือกวันที่คาดว่าจะเสร็จ ไม่ก่อนวันที่รายงาน",
+    ),
+    (r"ให้เพิ่มบรรทัด date: ปปปป-ดด-วว \(พ\.ศ\.\)", "ให้เลือกวันที่จัดเวที"),
+    (r"ให้แก้วันที่ให้ไม่หลัง", "ให้เลือกวันที่ไม่หลัง"),
+    (r"เปลี่ยน status เป็น not_yet พร้อม expected_date", "เลือกช่องที่ยังไม่ดำเนินการ พร้อมวันที่คาดว่าจะเสร็จ"),
+    (r"ให้เปลี่ยน status เป็น done และลบ remaining กับ expected_date", "ให้เลือกช่องที่ดำเนินการครบแล้ว"),
+    (r"ให้เปลี่ยน status เป็น done", "ให้เลือกช่องที่ดำเนินการแล้ว"),
+    (r"ให้แก้ expected_date เป็นวันที่ตั้งแต่", "ให้เลือกวันที่คาดว่าจะเสร็จตั้งแต่"),
+    (r" เช่น missing_dimensions: \[[^\]]*\] \([^)]*\)", ""),
+    (r"ให้ระบุด้านที่ขาด", "ให้เลือกด้านที่ขาด"),
+    (r" เช่น [a-z_]+: [0-9]+", ""),
+    (r"ให้เพิ่ม projects ในข้อ", "ให้ระบุจำนวนโครงการ/กิจกรรมในข้อ"),
+    (r"เป็น not_yet", "เป็นยังไม่ดำเนินการ"),
+    (r"ในหมายเหตุ note", "ในหมายเหตุ"),
+    (r" \([a-z_]+\)", ""),
+)
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def _long(m: re.Match) -> str:
+    return f"{int(m[3])} {MONTHS_FULL[int(m[2]) - 1]} {m[1]}" if 1 <= int(m[2]) <= 12 else m[0]
+
+
 # Phrases about a YAML file, and what the form says instead (first match wins per phrase).
 _PHRASES = (
     ("ยังไม่ได้กรอก ให้กรอกข้อมูลหลังเครื่องหมาย : โดยตอบ ", "ยังไม่ได้เลือก ให้เลือก "),
@@ -57,6 +85,9 @@ def for_form(message: str, kind: str = "") -> str:
         return DATE_BLANK if kind == "date" else TEXT_BLANK
     for old, new in _PHRASES:
         text = text.replace(old, new)
+    for pattern, words in _RULE_PHRASES:
+        text = re.sub(pattern, words, text)
+    text = _ISO.sub(_long, text)
     return " ".join(text.split())
 
 

@@ -27,7 +27,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .. import evaluate, load, resources, rules, schema_check
+from .. import convert, evaluate, load, resources, rules, schema_check
 from ..finding_codes import CODES, R_NOT_REGISTERED, R_TEXT_EMPTY
 from ..findings import ECHO_MAX, Finding
 from ..form_spec import DIMENSION_TH, FORM, STEP_ITEMS, UNIT_TH
@@ -38,7 +38,7 @@ from ..report_template import SCHEMA_FROM_REPORT, TEMPLATES_DIR
 from ..schema_check import schema_findings
 from ..submit_link import MAX_URL, _base, blob_url
 from ..thai import BE_OFFSET, MONTHS_ABBR, MONTHS_FULL, be_iso
-from . import form_advice, form_steps
+from . import form_advice, form_rule_texts, form_steps
 from .form_items import DONE_CODES, LAO_TYPE_CHOICES, PAPER_HINT, form_items
 
 PAGE = "form.md"
@@ -396,6 +396,7 @@ def config(
         "messages": messages,
         "severity": severity,
         "criteria": criteria_config(s),
+        "ruleTexts": _rule_texts(items, s),
         "steps": form_steps.steps(),
         "chooser": {
             "notRegistered": (
@@ -410,6 +411,15 @@ def config(
         },
         "replaces": form_steps.REPLACES,
     }
+
+
+def _rule_texts(items: list[dict], s: Settings) -> dict[str, str]:
+    """The rules' messages for the form (render/form_rule_texts.py), from a report made
+    of the schema probe's answers."""
+    report, _ = convert.to_report(Document("probe", _probe_base(items)))
+    if report is None:  # a maintainer's mismatch, as in schema_checks
+        raise RuntimeError("the web form's sample report cannot be read")
+    return form_rule_texts.rule_texts(report, s)
 
 
 def criteria_config(s: Settings) -> dict:

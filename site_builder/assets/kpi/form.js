@@ -287,9 +287,16 @@
     const num = (k) => (v[k] && v[k].int ? v[k].value : null);
     const rd = dates.report_date;
     const rnd = C.rounds.find((r) => r.n === S.round);
+    // the rules' own messages, probed at build time (render/form_rule_texts.py)
+    const RD = beLong(v.report_date);
+    const rule = (code, key, extra, vals, template) => {
+      let t = C.ruleTexts[template || code + " " + key] || "";
+      Object.keys(vals || {}).forEach((name) => { t = t.split("{" + name + "}").join(vals[name]); });
+      add(code, key, extra, t);
+    };
     if (!rnd) add("R-ROUND-UNKNOWN", "report_date");
-    else if (rd < ymd(rnd.opens)) add("R-DATE-EARLY", "report_date", "รายงานครั้งนี้รับตั้งแต่ " + beLong(rnd.opens) + " ถึง " + beLong(rnd.due));
-    else if (rd > ymd(rnd.due)) add("R-DATE-LATE", "report_date", "ครบกำหนด " + beLong(rnd.due));
+    else if (rd < ymd(rnd.opens)) rule("R-DATE-EARLY", "report_date", "รายงานครั้งนี้รับตั้งแต่ " + beLong(rnd.opens) + " ถึง " + beLong(rnd.due), { report_date: RD }, "R-DATE-EARLY report_date " + S.round);
+    else if (rd > ymd(rnd.due)) rule("R-DATE-LATE", "report_date", "ครบกำหนด " + beLong(rnd.due), { report_date: RD }, "R-DATE-LATE report_date " + S.round);
 
     const status = (item) => v[item + ".status"];
     C.stepItems.forEach((n) => {
@@ -298,51 +305,52 @@
       const st = status(item);
       if (C.doneCodes.indexOf(st) >= 0) {
         const dk = item + ".date";
-        if (dk in v && v[dk] != null && dates[dk] > rd) add("R-DONE-DATE-AFTER-REPORT", dk, "ไม่หลัง " + beLong(v.report_date));
-        if (n === C.doneDateItem && (!(dk in v) || v[dk] == null)) add("R-DONE-DATE-MISSING", dk in FIELDS ? dk : item + ".status");
+        if (dk in v && v[dk] != null && dates[dk] > rd) rule("R-DONE-DATE-AFTER-REPORT", dk, "ไม่หลัง " + RD, { date: beLong(v[dk]), report_date: RD });
+        if (n === C.doneDateItem && (!(dk in v) || v[dk] == null)) rule("R-DONE-DATE-MISSING", dk in FIELDS ? dk : item + ".status");
         return;
       }
       const ek = item + ".expected_date";
-      if (!(ek in v) || v[ek] == null) add("R-EXPECTED-MISSING", ek in FIELDS ? ek : item + ".status");
-      else if (dates[ek] < rd) add("R-EXPECTED-BEFORE-REPORT", ek, "ตั้งแต่ " + beLong(v.report_date) + " เป็นต้นไป");
-      else if (dates[ek] > ymd(C.fyEnd)) add("R-EXPECTED-AFTER-FY", ek, "สิ้นปีงบประมาณ " + beLong(C.fyEnd));
+      if (!(ek in v) || v[ek] == null) rule("R-EXPECTED-MISSING", ek in FIELDS ? ek : item + ".status");
+      else if (dates[ek] < rd) rule("R-EXPECTED-BEFORE-REPORT", ek, "ตั้งแต่ " + RD + " เป็นต้นไป", { expected: beLong(v[ek]), report_date: RD });
+      else if (dates[ek] > ymd(C.fyEnd)) rule("R-EXPECTED-AFTER-FY", ek, "สิ้นปีงบประมาณ " + beLong(C.fyEnd), { expected: beLong(v[ek]) });
     });
 
     if (!broken.has("item1") && !broken.has("item4") && status("item4") === "not_yet") {
       const rem = num("item4.remaining"), total = num("item1.total");
-      if (rem == null) add("R-ITEM4-REMAINING-MISSING", "item4.remaining");
-      else if (rem === 0) add("R-ITEM4-ZERO-REMAINING", "item4.remaining");
-      else if (rem > total) add("R-ITEM4-REMAINING", "item4.remaining", "ไม่เกิน " + thaiNum(total) + " ตามข้อ 1");
+      if (rem == null) rule("R-ITEM4-REMAINING-MISSING", "item4.remaining", "", { total: String(total) });
+      else if (rem === 0) rule("R-ITEM4-ZERO-REMAINING", "item4.remaining");
+      else if (rem > total) rule("R-ITEM4-REMAINING", "item4.remaining", "ไม่เกิน " + thaiNum(total) + " ตามข้อ 1", { remaining: String(rem), total: String(total) });
     }
     if (!broken.has("item6")) {
-      if (status("item6") === "covered" && num("item6.projects") == null) add("R-ITEM6-PROJECTS-MISSING", "item6.projects");
-      if (status("item6") === "not_covered" && !(v["item6.missing_dimensions"] || []).length) add("R-ITEM6-DIMENSION-MISSING", "item6.missing_dimensions");
+      if (status("item6") === "covered" && num("item6.projects") == null) rule("R-ITEM6-PROJECTS-MISSING", "item6.projects");
+      if (status("item6") === "not_covered" && !(v["item6.missing_dimensions"] || []).length) rule("R-ITEM6-DIMENSION-MISSING", "item6.missing_dimensions");
     }
     [[7, 6], [8, 7]].forEach((pair) => {
       const item = "item" + pair[0], base = "item" + pair[1];
       if (broken.has(item) || status(item) !== "done" || broken.has(base)) return;
-      if (pair[0] === 8 && status(base) !== "done") { add("R-ITEM8-BEFORE-ITEM7", item + ".status"); return; }
+      if (pair[0] === 8 && status(base) !== "done") { rule("R-ITEM8-BEFORE-ITEM7", item + ".status"); return; }
       const n = num(item + ".projects");
-      if (n == null) { add("R-ITEM" + pair[0] + "-COUNT-MISSING", item + ".projects"); return; }
+      if (n == null) { rule("R-ITEM" + pair[0] + "-COUNT-MISSING", item + ".projects"); return; }
       const d = num(base + ".projects");
       if (d == null) {
-        if (pair[0] === 7 && status(base) === "not_covered") add("R-ITEM7-NO-DENOMINATOR", item + ".projects");
+        if (pair[0] === 7 && status(base) === "not_covered") rule("R-ITEM7-NO-DENOMINATOR", item + ".projects");
         return;
       }
-      if (d === 0) { add("R-ZERO-DENOMINATOR", base + ".projects", "ข้อ " + pair[0] + " คิดร้อยละจากจำนวนนี้"); return; }
-      if (n > d) add("R-ITEM" + pair[0] + "-EXCEEDS", item + ".projects", "ไม่เกิน " + thaiNum(d) + " ตามข้อ " + pair[1]);
+      if (d === 0) { rule("R-ZERO-DENOMINATOR", base + ".projects", "ข้อ " + pair[0] + " คิดร้อยละจากจำนวนนี้"); return; }
+      if (n > d) rule("R-ITEM" + pair[0] + "-EXCEEDS", item + ".projects", "ไม่เกิน " + thaiNum(d) + " ตามข้อ " + pair[1], { n: String(n), d: String(d) });
     });
 
     // the header's names come from the registry, but the rules read them too
     C.headerTexts.forEach((k) => {
-      if (MARKUP.test(S.pilot[k])) add("R-TEXT-MARKUP", k);
+      if (MARKUP.test(S.pilot[k])) rule("R-TEXT-MARKUP", k);
     });
     texts.forEach((k) => {
       if (broken.has(FIELDS[k].item)) return;
       const t = v[k];
-      if (FIELDS[k].required && !visible(t)) add("R-TEXT-EMPTY", k);
-      if (INVISIBLE.test(t)) add("R-TEXT-INVISIBLE", k);
-      if (MARKUP.test(t)) add("R-TEXT-MARKUP", k);
+      if (FIELDS[k].required && !visible(t)) rule("R-TEXT-EMPTY", k);
+      const hidden = INVISIBLE.exec(t);
+      if (hidden) rule("R-TEXT-INVISIBLE", k, "", { char: hidden[0].codePointAt(0).toString(16).toUpperCase().padStart(4, "0") });
+      if (MARKUP.test(t)) rule("R-TEXT-MARKUP", k);
     });
 
     // Across rounds (rules.check_across): only for a report with no error.
@@ -352,7 +360,7 @@
         const item = "item" + n;
         if (C.doneCodes.indexOf(status(item)) >= 0) return;
         const earlier = Object.keys(reports).map(Number).filter((r) => r < S.round && C.doneCodes.indexOf(reports[r][item] && reports[r][item].status) >= 0);
-        if (earlier.length) add("R-UNDONE", item + ".status", "ครั้งที่ " + thaiNum(Math.min.apply(null, earlier)) + " ตอบว่าดำเนินการแล้ว");
+        if (earlier.length) rule("R-UNDONE", item + ".status", "ครั้งที่ " + thaiNum(Math.min.apply(null, earlier)) + " ตอบว่าดำเนินการแล้ว", { earlier: String(Math.min.apply(null, earlier)), round: String(S.round) });
       });
     }
     return out;
