@@ -258,3 +258,19 @@ def test_print_keeps_thai_words_whole_and_writes_thai_digits(built, page_on):
     assert width <= page.evaluate("document.getElementById('kf-paper').clientWidth")
     pdf = page.pdf(format="A4")
     assert pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") == 1
+
+
+def test_a_refused_answer_says_nothing_about_its_criterion_yet(built, page_on):
+    _, base = built
+    page, _ = page_on(base)
+    _open(page, base, "5403", 2)  # item 6: 120 projects carried forward
+    page.check("#kf-item7-status-done")
+    page.fill("#kf-item7-projects", "150")  # more than item 6: refused
+    lines = page.locator("#kf-criteria li").all_inner_texts()
+    assert lines[3] == "เกณฑ์ข้อ 4: ยังบอกไม่ได้ — ต้องแก้ข้อ 7 ก่อน"
+    # the list is in the form's order: item 7 before the reporter's name
+    page.fill("#kf-reporter-name", "")
+    page.click("#kf-download")
+    listed = page.locator("#kf-list li").all_inner_texts()
+    heads = [t.split(":")[0] for t in listed]
+    assert heads.index("ข้อ 7 จำนวน") < heads.index("ผู้รายงาน ชื่อผู้รายงาน")

@@ -147,7 +147,17 @@
       }
     }
   }
-  function criteria(v) {
+  const CRITERION_ITEMS = { 1: [2, 3], 2: [1, 4], 3: [5, 6], 4: [6, 7], 5: [7, 8] };
+  function criteria(v, findings) {
+    // an answer the form refuses says nothing about a criterion yet
+    const wrong = new Set((findings || []).filter((f) => f.severity === "error").map((f) => f.key.split(".")[0]));
+    return criteriaOf(v).map((c) => {
+      if (c.unanswered) return c;
+      const items = CRITERION_ITEMS[c.n].filter((i) => wrong.has("item" + i));
+      return items.length ? { n: c.n, outcome: "not_reported", reason: "ต้องแก้ข้อ " + items.join(" และข้อ ") + " ก่อน" } : c;
+    });
+  }
+  function criteriaOf(v) {
     const st = (n) => v["item" + n + ".status"];
     const done = (n) => C.doneCodes.indexOf(st(n)) >= 0;
     const num = (k) => (v[k] && v[k].int ? v[k].value : null);
@@ -157,6 +167,7 @@
       const blank = items.filter((i) => st(i) == null);
       if (!blank.length) return false;
       res(n, "not_reported", "ยังไม่ได้ตอบข้อ " + blank.join(" และข้อ "));
+      out[out.length - 1].unanswered = true;
       return true;
     };
     if (!missing(1, [2, 3])) {
@@ -484,7 +495,9 @@
     });
     const list = $("kf-list");
     list.textContent = "";
-    shown.forEach((f) => {
+    // listed in the form's order, top to bottom, as the officer will meet them
+    const at = (f) => (f.key === "report_date" ? -1 : ORDER.indexOf(f.key) < 0 ? ORDER.length : ORDER.indexOf(f.key));
+    shown.slice().sort((a, b) => at(a) - at(b)).forEach((f) => {
       const target = fieldEls(f.key).find((x) => x && !x.disabled) || fieldEls(f.key)[0];
       const li = document.createElement("li");
       li.className = "kpi-msg-" + f.severity;
@@ -542,7 +555,7 @@
     ORDER.forEach((k) => { if (active(k)) S.v.__all[k] = true; });
     S.findings = S.pilot ? check(S.v) : [];
     render(S.findings);
-    S.criteria = S.pilot ? criteria(S.v) : [];
+    S.criteria = S.pilot ? criteria(S.v, S.findings) : [];
     renderCriteria(S.criteria);
     return S.findings;
   }
@@ -833,7 +846,7 @@
   // For the agreement test and for anyone curious: what the form would write, and why not.
   window.kpiForm = {
     paper: () => { update(); paper(); },
-    check: () => { const f = update(); return { findings: f.map((x) => ({ code: x.code, key: x.key, severity: x.severity, text: advice(x), probed: !!x.text, ahead: x.ahead })), yaml: S.pilot ? yaml(S.v) : null, path: S.pilot ? reportPath() : null, url: S.pilot && C.repo ? gitUrl() : null, criteria: S.criteria }; },
+    check: () => { const f = update(); return { findings: f.map((x) => ({ code: x.code, key: x.key, severity: x.severity, text: advice(x), probed: !!x.text, ahead: x.ahead })), yaml: S.pilot ? yaml(S.v) : null, path: S.pilot ? reportPath() : null, url: S.pilot && C.repo ? gitUrl() : null, criteria: (S.criteria || []).map((c) => ({ n: c.n, outcome: c.outcome, reason: c.reason })) }; },
     yamlAs: (mode) => (S.pilot ? yaml(S.v, mode) : null),
   };
   load();
