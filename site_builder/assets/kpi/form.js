@@ -246,8 +246,8 @@
   /* Every check runs whatever else is still empty or wrong. Where the validator would
    * hold its rules back until the file's other errors are fixed (a blank or unreadable
    * report date, a broken item together with a bad date, a control character), the
-   * form still says what they will be, marked "ahead": the agreement test compares
-   * the rest with the validator exactly, and these once the others are fixed. */
+   * form still says what they will be, marked "ahead" (the validator gives them once
+   * the others are fixed); the agreement test compares the rest with it exactly. */
   function check(v) {
     const out = [];
     let held = false;
