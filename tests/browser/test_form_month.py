@@ -193,6 +193,8 @@ def test_the_form_gives_the_validators_specific_fix_and_every_check_at_once(buil
     out = page.evaluate("window.kpiForm.check()")
     keys = {(f["code"], f["key"]) for f in out["findings"]}
     assert ("R-ITEM7-EXCEEDS", "item7.projects") in keys
+    ahead = {f["code"] for f in out["findings"] if f["ahead"]}
+    assert "R-ITEM7-EXCEEDS" in ahead  # the validator says it once the date is there
     assert ("S-BLANK", "reporter.name") in keys
     date_msg = page.inner_text("#kf-report_date-msg")
     assert "ให้เลือกวัน เดือน และปี พ.ศ." in date_msg and "2555-05-25" not in date_msg
@@ -205,6 +207,13 @@ def test_the_form_gives_the_validators_specific_fix_and_every_check_at_once(buil
     _date(page, "report_date", 31, 6, 2555)
     assert page.inner_text("#kf-report_date-msg").startswith(
         "✗ ไม่มีวันที่ 31 มิถุนายน 2555 ในปฏิทิน ให้เลือกวันหรือเดือนใหม่"
+    )
+    _date(page, "report_date", 20, 6, 2555)
+    out = page.evaluate("window.kpiForm.check()")
+    exceeds = [f for f in out["findings"] if f["code"] == "R-ITEM7-EXCEEDS"]
+    assert len(exceeds) == 1 and not exceeds[0]["ahead"]
+    assert exceeds[0]["text"] == (
+        "ข้อ 7 ระบุ 150 โครงการ/กิจกรรม มากกว่าจำนวนในข้อ 6 (120) ซึ่งเป็นไปไม่ได้ ให้แก้จำนวนให้ไม่เกิน 120"
     )
     assert watch.errors == []
 
