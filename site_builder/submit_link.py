@@ -25,7 +25,11 @@ from .layout import SCHEMA_DIR, report_relpath
 from .model import Pilot, Report, Settings
 from .report_template import TEMPLATES_DIR, render_report_yaml
 
-# GitHub answers 414 above 8 KiB of request line; keep room for the method and host.
+# The git host's documentation ("About automation for issues and pull requests with
+# query parameters", docs.github.com) says a URL over its server limit gets
+# "414 URI Too Long" and gives no number; the limit reported to its documentation
+# (github/docs issue 5136, pull request 4537) is 8,191 bytes of URL. Keep 8,000,
+# leaving room for the request line around it. The web form (form.js) uses the same.
 MAX_URL = 8000
 _MODELINE = "yaml-language-server"
 

@@ -27,17 +27,18 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .. import load, resources, rules
-from ..finding_codes import CODES, R_TEXT_EMPTY
-from ..findings import Finding
-from ..form_spec import FORM, STEP_ITEMS
-from ..layout import REPORT_SCHEMA, report_relpath
+from .. import convert, evaluate, load, resources, rules, schema_check
+from ..finding_codes import CODES, R_NOT_REGISTERED, R_TEXT_EMPTY
+from ..findings import ECHO_MAX, Finding
+from ..form_spec import DIMENSION_TH, FORM, STEP_ITEMS, UNIT_TH
+from ..layout import REPORT_SCHEMA, SCHEMA_DIR, report_relpath
 from ..load import Document
-from ..model import Dataset, Pilot, Report
-from ..report_template import SCHEMA_FROM_REPORT
+from ..model import Dataset, Pilot, Report, Settings
+from ..report_template import SCHEMA_FROM_REPORT, TEMPLATES_DIR
 from ..schema_check import schema_findings
-from ..submit_link import MAX_URL, _base
-from ..thai import BE_OFFSET, MONTHS_FULL, be_iso
+from ..submit_link import MAX_URL, _base, blob_url
+from ..thai import BE_OFFSET, MONTHS_ABBR, MONTHS_FULL, be_iso
+from . import form_advice, form_rule_texts, form_steps
 from .form_items import DONE_CODES, LAO_TYPE_CHOICES, PAPER_HINT, form_items
 
 PAGE = "form.md"
@@ -140,6 +141,26 @@ def _bounds(schema: dict, key: str) -> dict[str, int]:
     return found
 
 
+def _text(data: dict, key: str, schema: Path, kind: str, **values: str) -> str:
+    """The validator's message for ``key`` in ``data``, worded for the form, with each
+    probed value replaced by its {placeholder} for the script to fill in."""
+    found = [f for f in schema_findings(Document("probe", data), schema) if f.field == key]
+    text = form_advice.for_form(found[0].message, kind)
+    for name, value in values.items():
+        text = text.replace(value, "{" + name + "}")
+    return text
+
+
+def _js_digits(pattern: str) -> str:
+    """Python's \\d reads Thai digits too; a script's does not: spell them out."""
+    return pattern.replace("[\\d", "[0-9").replace("\\d", "[0-9\u0e50-\u0e59]")
+
+
+# Probe values for the kinds of non-number the validator explains differently
+# (schema_check._type_message): each is replaced by {value} / {fixed} in the text.
+_TYPE_PROBES = {"percent": ("37%", "37"), "grouped": ("4,321", "4321"), "other": ("abc", "")}
+
+
 def schema_checks(items: list[dict], schema_path: Path) -> dict:
     """Per field: its bounds and the codes the schema check gives, probed from the real one."""
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
@@ -156,21 +177,61 @@ def schema_checks(items: list[dict], schema_path: Path) -> dict:
             entry: dict[str, Any] = {}
             blank = _codes(_set(base, key, None), key, schema_path)
             entry["blank"] = blank[0] if blank else None
+            texts: dict[str, Any] = {}
+            if blank:
+                texts["blank"] = _text(_set(base, key, None), key, schema_path, kind)
             if kind == "count":
                 b = _bounds(schema, key)
                 entry.update(min=b["min"], max=b["max"])
                 entry["type"] = _codes(_set(base, key, "x"), key, schema_path)[0]
                 entry["range"] = _codes(_set(base, key, b["max"] + 1), key, schema_path)[0]
                 entry["rangeLow"] = _codes(_set(base, key, b["min"] - 1), key, schema_path)[0]
+                texts["type"] = {
+                    name: _text(
+                        _set(base, key, value), key, schema_path, kind, value=value
+                    ).replace("เช่น " + (fixed or "{fixed}"), "เช่น {fixed}")
+                    for name, (value, fixed) in _TYPE_PROBES.items()
+                }
+                # a value below the minimum gets "no minus sign" only if it is negative
+                for name, value in (
+                    ("range", b["max"] + 54321),
+                    ("rangeLow", b["min"] - 1),
+                    ("rangeNegative", -7),
+                ):
+                    texts[name] = _text(_set(base, key, value), key, schema_path, kind).replace(
+                        f"(พบ {value})", "(พบ {value})"
+                    )
             if kind in ("text", "textarea"):
                 b = _bounds(schema, key)
                 entry["maxLength"] = b["maxLength"]
                 entry["long"] = _codes(
                     _set(base, key, "ก" * (b["maxLength"] + 1)), key, schema_path
                 )[0]
+                texts["long"] = _text(
+                    _set(base, key, "ก" * (b["maxLength"] + 1)), key, schema_path, kind
+                )
+            entry["text"] = texts
             fields[key] = entry
     blank_date = _codes(_set(base, "report_date", None), "report_date", schema_path)
-    return {"fields": fields, "blank": {"report_date": blank_date[0]}}
+    return {
+        "fields": fields,
+        "blank": {"report_date": blank_date[0]},
+        "blankText": {
+            "report_date": _text(
+                _set(base, "report_date", None), "report_date", schema_path, "date"
+            )
+        },
+        "typePatterns": {
+            # the validator's own patterns; \d also reads Thai digits in Python
+            name: _js_digits(pattern.pattern)
+            for name, pattern in (
+                ("percent", schema_check._PERCENT_TEXT),
+                ("grouped", schema_check._GROUPED),
+            )
+        },
+        "dates": form_advice.templates(),
+        "echoMax": ECHO_MAX,
+    }
 
 
 def blank_characters() -> str:
@@ -201,7 +262,10 @@ def catalogue() -> tuple[dict[str, str], dict[str, str]]:
     """(Thai meaning, severity) of each code a report's own checks can give (not the
     registry's, the command's or a pull request's), from the catalogue of findings."""
     kept = [c for c in CODES if c.id.startswith(_FORM_CODES) and not c.id.startswith("R-REG-")]
-    return {c.id: c.help.replace("`", "") for c in kept}, {c.id: c.severity for c in kept}
+    return (
+        {c.id: form_advice.for_form(c.help.replace("`", "")) for c in kept},
+        {c.id: c.severity for c in kept},
+    )
 
 
 # ---------------------------------------------------------------- data
@@ -249,17 +313,23 @@ def _pilot(p: Pilot, reports: list[Report]) -> dict:
 
 
 def province_data(dataset: Dataset) -> dict[str, str]:
-    """One JSON text per province: its pilots and their reports so far."""
+    """One JSON text per province of the denominator: its pilots and their reports so
+    far, and its districts' names, so the chooser tells a district with no registered
+    pilot (R-NOT-REGISTERED's advice) from a code that is no district at all."""
     by_pilot: dict[str, list[Report]] = {}
     for r in dataset.reports:
         by_pilot.setdefault(r.district_code, []).append(r)
     provinces: dict[str, dict] = {}
+    for d in sorted(dataset.districts, key=lambda d: d.code):
+        entry = provinces.setdefault(d.province_code, {"province": d.province, "pilots": {}})
+        entry.setdefault("districts", {})[d.code] = d.name
     for code in sorted(dataset.pilots):
         p = dataset.pilots[code]
-        provinces.setdefault(p.province_code, {})[code] = _pilot(p, by_pilot.get(code, []))
+        entry = provinces.setdefault(p.province_code, {"province": p.province, "pilots": {}})
+        entry["pilots"][code] = _pilot(p, by_pilot.get(code, []))
     return {
-        prov: json.dumps({"pilots": pilots}, ensure_ascii=False, separators=(",", ":"))
-        for prov, pilots in provinces.items()
+        prov: json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        for prov, data in provinces.items()
     }
 
 
@@ -278,7 +348,13 @@ def config(
     repo = None
     if repo_url and repo_url.strip().startswith("https://") and not dataset.fictional:
         root = _base(repo_url)
-        repo = {"new": f"{root}/new/{branch}", "edit": f"{root}/edit/{branch}/", "max": MAX_URL}
+        template = blob_url(repo_url, branch, f"{SCHEMA_DIR}/{TEMPLATES_DIR}/round-0.yaml")
+        repo = {
+            "new": f"{root}/new/{branch}",
+            "edit": f"{root}/edit/{branch}/",
+            "max": MAX_URL,
+            "template": template.replace("round-0.", "round-{round}."),
+        }
     return {
         "title": FORM.title,
         "fy": s.fiscal_year,
@@ -319,6 +395,49 @@ def config(
         },
         "messages": messages,
         "severity": severity,
+        "criteria": criteria_config(s),
+        "ruleTexts": _rule_texts(items, s),
+        "steps": form_steps.steps(),
+        "chooser": {
+            "notRegistered": (
+                "อำเภอ{district} จังหวัด{province} (รหัส {code}): "
+                f"{R_NOT_REGISTERED.help} (สถ.จ. คือสำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด) "
+                "ถ้าอำเภอของท่านมีพื้นที่ต้นแบบแล้ว ให้ตรวจรหัสอำเภออีกครั้ง"
+            ),
+            "noDistrict": (
+                "รหัส {code} ไม่ใช่รหัสอำเภอในข้อมูลกรมการปกครอง ให้ตรวจรหัสอีกครั้ง "
+                "รหัสอำเภอมี 4 หลัก สองหลักแรกคือรหัสจังหวัด เช่น 5403 คืออำเภอลอง จังหวัดแพร่"
+            ),
+        },
+        "replaces": form_steps.REPLACES,
+    }
+
+
+def _rule_texts(items: list[dict], s: Settings) -> dict[str, str]:
+    """The rules' messages for the form (render/form_rule_texts.py), from a report made
+    of the schema probe's answers."""
+    report, _ = convert.to_report(Document("probe", _probe_base(items)))
+    if report is None:  # a maintainer's mismatch, as in schema_checks
+        raise RuntimeError("the web form's sample report cannot be read")
+    return form_rule_texts.rule_texts(report, s)
+
+
+def criteria_config(s: Settings) -> dict:
+    """What the form needs to tell the officer what the answers mean for criteria 1-5,
+    from the sources the site evaluates with: the settings' thresholds (exact
+    fractions), ``evaluate``'s titles and the form's Thai words for units, dimensions
+    and months. The script restates evaluate.py's reasons word for word; the agreement
+    test (tests/browser/test_form_agreement.py) compares them on every valid set."""
+    return {
+        "titles": {str(n): t for n, t in evaluate.CRITERION_TITLES.items()},
+        "outcome": {"met": "ผ่าน", "not_met": "ยังไม่ผ่าน", "not_reported": "ยังบอกไม่ได้"},
+        "threshold4": [s.criterion4_percent.numerator, s.criterion4_percent.denominator],
+        "threshold5": [s.criterion5_percent.numerator, s.criterion5_percent.denominator],
+        "threshold4Text": evaluate.threshold_text(s.criterion4_percent),
+        "threshold5Text": evaluate.threshold_text(s.criterion5_percent),
+        "unit": dict(UNIT_TH),
+        "dimension": dict(DIMENSION_TH),
+        "monthsAbbr": list(MONTHS_ABBR),
     }
 
 
@@ -362,6 +481,7 @@ def write_page(w, env, dataset: Dataset, common: dict, repo_url: str | None, bra
             lao_types=LAO_TYPE_CHOICES,
             hint=PAPER_HINT,
             has_repo=data["repo"] is not None,
+            steps=form_steps,
             data=Markup(script_json(data)),  # noqa: S704 - script_json escapes < > &
         ),
     )

@@ -18,6 +18,9 @@ import shutil
 from collections import Counter
 from pathlib import Path
 
+from site_builder.evaluate import evaluate
+from site_builder.render.form_advice import for_form
+from site_builder.repository import load_repository
 from site_builder.validate import validate
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -276,6 +279,36 @@ def _copy(tmp_path_factory, tree: Path) -> Path:
     return target
 
 
+def _texts_disagree(form: list[dict], found, kinds: dict[str, str]) -> list:
+    """The form's advice against the validator's message for the same finding, worded
+    for the form (form_advice.for_form): the same specific fix in both places."""
+    out = []
+    for f in form:
+        if not f["probed"]:
+            continue
+        # the form shows some rule findings under the box to fill (item4.remaining),
+        # the validator at the item's status line (item4.status): same item, same code
+        same = [x for x in found if x.code == f["code"] and x.field == f["key"]] or [
+            x
+            for x in found
+            if x.code == f["code"] and x.field.split(".")[0] == f["key"].split(".")[0]
+        ]
+        want = {for_form(x.message, kinds.get(f["key"], "")) for x in same}
+        if f["text"] not in want:
+            out.append((f["code"], f["key"], f["text"], sorted(want)))
+    return out
+
+
+def _evaluated(repo: Path, path: str) -> list[dict]:
+    """evaluate.py's five results for the file at ``path``, as the form reports them."""
+    dataset = load_repository(repo, only={path}).datasets[2555]
+    report = next(r for r in dataset.reports if r.path == path)
+    return [
+        {"n": c.criterion, "outcome": c.outcome, "reason": c.reason}
+        for c in evaluate(report, dataset.settings).criteria
+    ]
+
+
 def _agree(page, base: str, repo: Path, cases, sets: int, seed: int):
     """Fill the form ``sets`` times over ``cases``; return the counts and disagreements."""
     rng = random.Random(seed)
@@ -286,6 +319,8 @@ def _agree(page, base: str, repo: Path, cases, sets: int, seed: int):
         page.goto(f"{base}form/?pilot={pilot}&round={round_number}")
         page.wait_for_selector("#kpi-form:not([hidden])")
         cfg = page.evaluate("JSON.parse(document.getElementById('kpi-form-data').textContent)")
+        kinds = {f["key"]: f["kind"] for it in cfg["items"] for f in _fields(it["fields"])}
+        kinds["report_date"] = "date"
         for i in range(per_case):
             kind = i % 5
             if kind == 4:
@@ -301,13 +336,34 @@ def _agree(page, base: str, repo: Path, cases, sets: int, seed: int):
             target.write_text(out["yaml"], encoding="utf-8", newline="\n")
             try:
                 found, _ = validate([out["path"]], repo)
+                if not _codes(found, "error"):
+                    criteria = _evaluated(repo, out["path"])
+                    seen["=criteria compared"] += 1
+                    if criteria != out["criteria"]:
+                        disagreements.append(
+                            {
+                                "case": (pilot, round_number, i),
+                                "criteria": (out["criteria"], criteria),
+                            }
+                        )
             finally:
                 if original is None:
                     target.unlink()
                 else:
                     target.write_bytes(original)
-            form_errors, file_errors = _codes(out["findings"], "error"), _codes(found, "error")
-            form_warn, file_warn = _codes(out["findings"], "warning"), _codes(found, "warning")
+            # what the form says ahead of the validator (checks it holds back until the
+            # file's other errors are fixed) is compared once those are fixed, not here
+            now = [f for f in out["findings"] if not f["ahead"]]
+            if any(f["ahead"] for f in out["findings"]):
+                seen["=ahead"] += 1
+                assert _codes(now, "error"), out["findings"]  # only ever beside an error
+            form_errors, file_errors = _codes(now, "error"), _codes(found, "error")
+            form_warn, file_warn = _codes(now, "warning"), _codes(found, "warning")
+            texts = _texts_disagree(now, found, kinds)
+            if texts:
+                disagreements.append({"case": (pilot, round_number, i), "texts": texts})
+            seen["=texts compared"] += sum(1 for f in now if f["probed"])
+            seen.update("~" + f["code"] for f in now if not f["probed"])
             seen.update(form_errors + form_warn)
             if form_errors:
                 refused += 1
@@ -332,6 +388,13 @@ def test_form_and_validator_agree_on_seeded_answer_sets(built, page_on, tmp_path
     accepted, refused, seen, disagreements = _agree(page, base, repo, CASES, SETS, 20120525)
     assert disagreements == [], disagreements[:3]
     assert accepted >= 30 and refused >= 60, (accepted, refused)
+    # what the answers mean for criteria 1-5: the form's words are evaluate.py's
+    assert seen.pop("=criteria compared") >= accepted
+    assert seen.pop("=texts compared") >= refused  # the advice itself, not only its code
+    assert seen.pop("=ahead") >= 5  # checks the validator holds back are said anyway
+    # every finding's text is the validator's own (the loader's one is the catalogue's)
+    unprobed = {c for c in list(seen) if c.startswith("~") and seen.pop(c)}
+    assert unprobed <= {"~L-CONTROL-CHAR"}, unprobed
     assert len(seen) >= 20, seen  # the refused sets exercise many different checks
     assert watch.errors == [] and watch.foreign == []
 
@@ -344,6 +407,7 @@ def test_form_and_validator_agree_for_pilots_with_hostile_names(hostile, page_on
     cases = (("5401", 2), ("5404", 1), ("5403", 1))
     accepted, refused, seen, disagreements = _agree(page, base, repo, cases, 24, 2555)
     assert disagreements == [], disagreements[:3]
-    assert accepted and refused and seen["R-TEXT-MARKUP"]
+    assert accepted and refused and seen["R-TEXT-MARKUP"] and seen["=criteria compared"]
+    assert {c for c in seen if c.startswith("~")} <= {"~L-CONTROL-CHAR"}
     assert page.evaluate("window.__pwned") is None
     assert watch.errors == [] and watch.foreign == []

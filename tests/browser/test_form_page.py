@@ -189,8 +189,10 @@ def test_print_is_the_paper_form_with_the_signature_line(built, page_on):
     assert page.is_hidden("#kpi-form") and page.is_visible("#kf-paper")
     paper = page.inner_text("#kf-paper")
     assert "( ) เทศบาล (✓) อบต." in paper
-    assert "วันที่รายงาน 20 มิถุนายน 2555" in paper
-    assert "(✓) หมู่บ้าน หรือ ( ) ชุมชน ทั้งหมด 12 หมู่บ้าน/ชุมชน" in paper
+    # one kind of digit, as the paper: Thai
+    assert "วันที่รายงาน ๒๐ มิถุนายน ๒๕๕๕" in paper
+    assert "(✓) หมู่บ้าน หรือ ( ) ชุมชน ทั้งหมด ๑๒ หมู่บ้าน/ชุมชน" in paper
+    assert not any(ch.isascii() and ch.isdigit() for ch in paper)
     assert "ลงชื่อ" in paper and "ผู้รายงาน" in paper and "นางสาวทดสอบ คำนวณ" in paper
     pdf = page.pdf(format="A4")
     pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")

@@ -121,61 +121,193 @@
     return percentText(num.value, den.value);
   }
 
+  /* ---------------------------------------------------------------- criteria */
+  // What the answers mean for criteria 1-5: evaluate.py's rules and reasons, word for
+  // word, with the settings' thresholds as exact fractions (C.criteria). It informs
+  // and never blocks; tests/browser/test_form_agreement.py compares it with evaluate.
+  const K = C.criteria;
+  function beShort(iso) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    return m && parseBeIso(iso) != null ? +m[3] + " " + K.monthsAbbr[+m[2] - 1] + " " + m[1] : null;
+  }
+  function by(v, item, verb) {
+    const when = beShort(v[item + ".expected_date"]);
+    return when ? " " + verb + " " + when : "";
+  }
+  // evaluate.percent_text: 2 decimals half up, more while rounding would blur the verdict
+  function sharePercent(n, base, t) {
+    const num = BigInt(n) * 100n, den = BigInt(base);
+    const meets = num * BigInt(t[1]) >= BigInt(t[0]) * den;
+    for (let places = 2; ; places++) {
+      const scale = 10n ** BigInt(places);
+      const q = (num * scale * 2n + den) / (den * 2n);
+      if (places >= 8 || (q * BigInt(t[1]) >= BigInt(t[0]) * scale) === meets) {
+        const str = q.toString().padStart(places + 1, "0");
+        return { text: str.slice(0, str.length - places) + "." + str.slice(str.length - places), meets: meets };
+      }
+    }
+  }
+  const CRITERION_ITEMS = { 1: [2, 3], 2: [1, 4], 3: [5, 6], 4: [6, 7], 5: [7, 8] };
+  function criteria(v, findings) {
+    // an answer the form refuses says nothing about a criterion yet
+    const wrong = new Set((findings || []).filter((f) => f.severity === "error").map((f) => f.key.split(".")[0]));
+    return criteriaOf(v).map((c) => {
+      if (c.unanswered) return c;
+      const items = CRITERION_ITEMS[c.n].filter((i) => wrong.has("item" + i));
+      return items.length ? { n: c.n, outcome: "not_reported", reason: "ต้องแก้ข้อ " + items.join(" และข้อ ") + " ก่อน" } : c;
+    });
+  }
+  function criteriaOf(v) {
+    const st = (n) => v["item" + n + ".status"];
+    const done = (n) => C.doneCodes.indexOf(st(n)) >= 0;
+    const num = (k) => (v[k] && v[k].int ? v[k].value : null);
+    const out = [];
+    const res = (n, outcome, reason) => out.push({ n: n, outcome: outcome, reason: reason });
+    const missing = (n, items) => {
+      const blank = items.filter((i) => st(i) == null);
+      if (!blank.length) return false;
+      res(n, "not_reported", "ยังไม่ได้ตอบข้อ " + blank.join(" และข้อ "));
+      out[out.length - 1].unanswered = true;
+      return true;
+    };
+    if (!missing(1, [2, 3])) {
+      const parts = [done(2) ? "ข้อ 2: มีคณะทำงานแล้ว" : "ข้อ 2: ยังไม่มีคณะทำงาน" + by(v, "item2", "จะจัดตั้งให้เสร็จภายใน"),
+        done(3) ? "ข้อ 3: มีแผนการดำเนินงานร่วมกันแล้ว" : "ข้อ 3: ยังไม่มีแผนการดำเนินงาน" + by(v, "item3", "จะจัดทำให้เสร็จภายใน")];
+      res(1, done(2) && done(3) ? "met" : "not_met", parts.join("; "));
+    }
+    if (!missing(2, [4])) {
+      const unit = K.unit[v["item1.unit"]] || "หมู่บ้าน/ชุมชน";
+      const rem = num("item4.remaining");
+      if (done(4)) res(2, "met", "ข้อ 4: จัดเวทีประชาคมครบทุก" + unit + "แล้ว (" + (num("item1.total") == null ? "–" : num("item1.total")) + " " + unit + ")");
+      else res(2, "not_met", (rem != null ? "ข้อ 4: เหลือ " + rem + " " + unit : "ข้อ 4: ยังจัดเวทีประชาคมไม่ครบทุก" + unit) + by(v, "item4", "คาดว่าเสร็จ"));
+    }
+    if (!missing(3, [5, 6])) {
+      const parts = [];
+      if (done(5)) { const when = beShort(v["item5.date"]); parts.push("ข้อ 5: จัดเวทีประชาคมระดับท้องถิ่นแล้ว" + (when ? " เมื่อ " + when : "")); }
+      else parts.push("ข้อ 5: ยังไม่จัดเวทีประชาคมระดับท้องถิ่น" + by(v, "item5", "คาดว่าเสร็จ"));
+      const dims = (v["item6.missing_dimensions"] || []).map((d) => K.dimension[d] || d).join(", ");
+      const n6 = num("item6.projects");
+      if (done(6)) parts.push("ข้อ 6: แผนชุมชนครอบคลุม 3 ด้าน" + (n6 != null ? " รวม " + n6 + " โครงการ" : ""));
+      else parts.push("ข้อ 6: แผนชุมชนไม่ครอบคลุม 3 ด้าน" + (dims ? " ขาด" + dims : ""));
+      res(3, done(5) && done(6) ? "met" : "not_met", parts.join("; "));
+    }
+    [[4, 7, 6, "แผนพัฒนาท้องถิ่น"], [5, 8, 7, "ร่างข้อบัญญัติงบประมาณ"]].forEach((c) => {
+      const n = c[0], item = c[1], baseItem = c[2], where = c[3];
+      if (missing(n, [item])) return;
+      const t = K["threshold" + n], limit = K["threshold" + n + "Text"];
+      if (!done(item)) { res(n, "not_met", "ข้อ " + item + ": ยังไม่บรรจุใน" + where + by(v, "item" + item, "จะดำเนินการภายใน")); return; }
+      const count = num("item" + item + ".projects");
+      if (count == null) { res(n, "not_reported", "ข้อ " + item + ": แจ้งว่าดำเนินการแล้ว แต่ไม่ได้ระบุจำนวนโครงการ"); return; }
+      const base = num("item" + baseItem + ".projects");
+      if (base == null) { res(n, "not_reported", "ข้อ " + baseItem + ": ไม่ได้ระบุจำนวนโครงการ จึงคำนวณร้อยละของข้อ " + item + " ไม่ได้"); return; }
+      if (base === 0) { res(n, "not_met", "ข้อ " + baseItem + ": มีโครงการ 0 โครงการ จึงไม่มีโครงการให้บรรจุตามข้อ " + item + " ไม่ถึงเกณฑ์ร้อยละ " + limit); return; }
+      const share = sharePercent(count, base, t);
+      res(n, share.meets ? "met" : "not_met", "ข้อ " + item + ": บรรจุ " + count + " จาก " + base + " โครงการ = ร้อยละ " + share.text + " " + (share.meets ? "ไม่ต่ำกว่า" : "ต่ำกว่า") + "เกณฑ์ร้อยละ " + limit);
+    });
+    return out;
+  }
+  function renderCriteria(list) {
+    const ul = $("kf-criteria");
+    if (!ul) return;
+    ul.textContent = "";
+    list.forEach((c) => {
+      const li = document.createElement("li");
+      li.className = "kpi-crit-" + c.outcome;
+      const head = document.createElement("strong");
+      head.textContent = "เกณฑ์ข้อ " + c.n + ": " + K.outcome[c.outcome];
+      li.append(head, " — " + c.reason);
+      ul.appendChild(li);
+    });
+  }
+
   /* ---------------------------------------------------------------- checks */
   const BLANK = new RegExp("[" + C.patterns.blank + "]", "g");
   const visible = (s) => String(s).replace(BLANK, "");
 
+  // The validator's echo() of a value quoted in a message: spaces collapsed, cut long.
+  function echo(s) {
+    const t = String(s).split(/\s+/).filter(Boolean).join(" ");
+    const chars = [...t];
+    return chars.length <= C.schema.echoMax ? t : chars.slice(0, C.schema.echoMax).join("") + "… (ยาว " + chars.length.toLocaleString("en-US") + " ตัวอักษร)";
+  }
+  const TYPE_PATTERNS = Object.entries(C.schema.typePatterns).map((e) => [e[0], new RegExp(e[1])]);
+  function typeText(sc, raw) {
+    const value = raw.trim();
+    const kind = (TYPE_PATTERNS.find((e) => e[1].test(value)) || ["other"])[0];
+    const fixed = kind === "percent" ? value.replace(/%\s*$/, "").trim() : value.replace(/,/g, "").trim();
+    return sc.text.type[kind].replace("{value}", echo(value)).replace("{fixed}", fixed);
+  }
+  function dateText(iso) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    if (!m) return C.schema.dates.dateIncomplete;
+    return C.schema.dates.dateNoSuchDay.replace("{day}", String(+m[3])).replace("{month}", C.months[+m[2] - 1]).replace("{year}", m[1]);
+  }
+
+  /* Every check runs whatever else is still empty or wrong. Where the validator would
+   * hold its rules back until the file's other errors are fixed (a blank or unreadable
+   * report date, a broken item together with a bad date, a control character), the
+   * form still says what they will be, marked "ahead" (the validator gives them once
+   * the others are fixed); the agreement test compares the rest with it exactly. */
   function check(v) {
     const out = [];
-    const add = (code, key, extra) => out.push({ code: code, key: key, severity: C.severity[code] || "error", extra: extra || "" });
+    let held = false;
+    const add = (code, key, extra, text) => out.push({ code: code, key: key, severity: C.severity[code] || "error", extra: extra || "", text: text || "", ahead: held });
     const texts = ORDER.filter((k) => (FIELDS[k].kind === "text" || FIELDS[k].kind === "textarea") && v[k] != null);
 
-    // 1. loader: a control character anywhere ends the file's checks.
+    // 1. loader: a control character stops the validator's other checks.
     const bad = texts.find((k) => CONTROL.test(v[k]));
-    if (bad) { add("L-CONTROL-CHAR", bad); return out; }
+    if (bad) { add("L-CONTROL-CHAR", bad); held = true; }
 
-    // 2. schema, field by field, with the codes the build probed from the real schema.
+    // 2. schema, field by field, with the codes and texts the build probed from the real schema.
     const broken = new Set();
-    const schemaAdd = (code, key, extra) => { add(code, key, extra); broken.add(key.split(".")[0]); };
-    if (v.report_date == null) schemaAdd(C.schema.blank.report_date, "report_date");
+    const schemaAdd = (code, key, extra, text) => { add(code, key, extra, text); broken.add(key.split(".")[0]); };
+    if (v.report_date == null) schemaAdd(C.schema.blank.report_date, "report_date", "", C.schema.blankText.report_date);
     ORDER.forEach((key) => {
       if (!(key in v)) return;
       const f = FIELDS[key], val = v[key], sc = C.schema.fields[key] || {};
-      if (f.kind === "choice" && val == null && sc.blank) schemaAdd(sc.blank, key);
+      const tx = sc.text || {};
+      if (f.kind === "choice" && val == null && sc.blank) schemaAdd(sc.blank, key, "", tx.blank);
       if (f.kind === "count") {
-        if (val.value == null) { if (sc.blank) schemaAdd(sc.blank, key); }
-        else if (!val.int) schemaAdd(sc.type, key);
-        else if (val.value < sc.min) schemaAdd(sc.rangeLow, key, "ไม่น้อยกว่า " + thaiNum(sc.min));
-        else if (val.value > sc.max) schemaAdd(sc.range, key, "ไม่เกิน " + thaiNum(sc.max));
+        if (val.value == null) { if (sc.blank) schemaAdd(sc.blank, key, "", tx.blank); }
+        else if (!val.int) schemaAdd(sc.type, key, "", typeText(sc, val.raw));
+        else if (val.value < sc.min) schemaAdd(sc.rangeLow, key, "", tx[val.value < 0 ? "rangeNegative" : "rangeLow"].replace("{value}", val.text));
+        else if (val.value > sc.max) schemaAdd(sc.range, key, "", tx.range.replace("{value}", val.text));
       }
       if (f.kind === "text" || f.kind === "textarea") {
-        if (val == null) { if (sc.blank) schemaAdd(sc.blank, key); }
-        else if ([...val].length > sc.maxLength) schemaAdd(sc.long, key, "ไม่เกิน " + thaiNum(sc.maxLength) + " ตัวอักษร");
+        if (val == null) { if (sc.blank) schemaAdd(sc.blank, key, "", tx.blank); }
+        else if ([...val].length > sc.maxLength) schemaAdd(sc.long, key, "", tx.long);
       }
     });
-    if (broken.has("report_date")) return out; // the header is broken: no rule runs
+    if (broken.has("report_date")) held = true; // the validator runs no rule without a header
 
     // 3. dates: an unreadable one is reported; the item is then left out of the rules.
     const dates = {};
     const dateBroken = new Set();
-    const dateKeys = ["report_date"].concat(ORDER.filter((k) => FIELDS[k].kind === "date" && v[k] != null));
+    const dateKeys = (v.report_date == null ? [] : ["report_date"]).concat(ORDER.filter((k) => FIELDS[k].kind === "date" && v[k] != null));
     dateKeys.forEach((k) => {
       if (k !== "report_date" && broken.has(FIELDS[k].item)) return;
       const n = parseBeIso(v[k]);
-      if (n == null) { add("R-DATE-FORMAT", k, "เลือกวัน เดือน ปี ให้ครบและมีอยู่จริงในปฏิทิน"); dateBroken.add(k === "report_date" ? k : FIELDS[k].item); }
+      if (n == null) { add("R-DATE-FORMAT", k, "", dateText(v[k])); dateBroken.add(k === "report_date" ? k : FIELDS[k].item); }
       else dates[k] = n;
     });
-    if (dateBroken.has("report_date")) return out;
-    if (broken.size && dateBroken.size) return out; // as the validator: a broken report with bad dates
+    if (dateBroken.has("report_date")) held = true;
+    if (broken.size && dateBroken.size) held = true; // as the validator: a broken report with bad dates
     dateBroken.forEach((k) => broken.add(k));
 
     // 4. rules the form can decide (rules.py), skipping the parts already broken.
     const num = (k) => (v[k] && v[k].int ? v[k].value : null);
     const rd = dates.report_date;
     const rnd = C.rounds.find((r) => r.n === S.round);
+    // the rules' own messages, probed at build time (render/form_rule_texts.py)
+    const RD = beLong(v.report_date);
+    const rule = (code, key, extra, vals, template) => {
+      let t = C.ruleTexts[template || code + " " + key] || "";
+      Object.keys(vals || {}).forEach((name) => { t = t.split("{" + name + "}").join(vals[name]); });
+      add(code, key, extra, t);
+    };
     if (!rnd) add("R-ROUND-UNKNOWN", "report_date");
-    else if (rd < ymd(rnd.opens)) add("R-DATE-EARLY", "report_date", "รายงานครั้งนี้รับตั้งแต่ " + beLong(rnd.opens) + " ถึง " + beLong(rnd.due));
-    else if (rd > ymd(rnd.due)) add("R-DATE-LATE", "report_date", "ครบกำหนด " + beLong(rnd.due));
+    else if (rd < ymd(rnd.opens)) rule("R-DATE-EARLY", "report_date", "รายงานครั้งนี้รับตั้งแต่ " + beLong(rnd.opens) + " ถึง " + beLong(rnd.due), { report_date: RD }, "R-DATE-EARLY report_date " + S.round);
+    else if (rd > ymd(rnd.due)) rule("R-DATE-LATE", "report_date", "ครบกำหนด " + beLong(rnd.due), { report_date: RD }, "R-DATE-LATE report_date " + S.round);
 
     const status = (item) => v[item + ".status"];
     C.stepItems.forEach((n) => {
@@ -184,51 +316,52 @@
       const st = status(item);
       if (C.doneCodes.indexOf(st) >= 0) {
         const dk = item + ".date";
-        if (dk in v && v[dk] != null && dates[dk] > rd) add("R-DONE-DATE-AFTER-REPORT", dk, "ไม่หลัง " + beLong(v.report_date));
-        if (n === C.doneDateItem && (!(dk in v) || v[dk] == null)) add("R-DONE-DATE-MISSING", dk in FIELDS ? dk : item + ".status");
+        if (dk in v && v[dk] != null && dates[dk] > rd) rule("R-DONE-DATE-AFTER-REPORT", dk, "ไม่หลัง " + RD, { date: beLong(v[dk]), report_date: RD });
+        if (n === C.doneDateItem && (!(dk in v) || v[dk] == null)) rule("R-DONE-DATE-MISSING", dk in FIELDS ? dk : item + ".status");
         return;
       }
       const ek = item + ".expected_date";
-      if (!(ek in v) || v[ek] == null) add("R-EXPECTED-MISSING", ek in FIELDS ? ek : item + ".status");
-      else if (dates[ek] < rd) add("R-EXPECTED-BEFORE-REPORT", ek, "ตั้งแต่ " + beLong(v.report_date) + " เป็นต้นไป");
-      else if (dates[ek] > ymd(C.fyEnd)) add("R-EXPECTED-AFTER-FY", ek, "สิ้นปีงบประมาณ " + beLong(C.fyEnd));
+      if (!(ek in v) || v[ek] == null) rule("R-EXPECTED-MISSING", ek in FIELDS ? ek : item + ".status");
+      else if (dates[ek] < rd) rule("R-EXPECTED-BEFORE-REPORT", ek, "ตั้งแต่ " + RD + " เป็นต้นไป", { expected: beLong(v[ek]), report_date: RD });
+      else if (dates[ek] > ymd(C.fyEnd)) rule("R-EXPECTED-AFTER-FY", ek, "สิ้นปีงบประมาณ " + beLong(C.fyEnd), { expected: beLong(v[ek]) });
     });
 
     if (!broken.has("item1") && !broken.has("item4") && status("item4") === "not_yet") {
       const rem = num("item4.remaining"), total = num("item1.total");
-      if (rem == null) add("R-ITEM4-REMAINING-MISSING", "item4.remaining");
-      else if (rem === 0) add("R-ITEM4-ZERO-REMAINING", "item4.remaining");
-      else if (rem > total) add("R-ITEM4-REMAINING", "item4.remaining", "ไม่เกิน " + thaiNum(total) + " ตามข้อ 1");
+      if (rem == null) rule("R-ITEM4-REMAINING-MISSING", "item4.remaining", "", { total: String(total) });
+      else if (rem === 0) rule("R-ITEM4-ZERO-REMAINING", "item4.remaining");
+      else if (rem > total) rule("R-ITEM4-REMAINING", "item4.remaining", "ไม่เกิน " + thaiNum(total) + " ตามข้อ 1", { remaining: String(rem), total: String(total) });
     }
     if (!broken.has("item6")) {
-      if (status("item6") === "covered" && num("item6.projects") == null) add("R-ITEM6-PROJECTS-MISSING", "item6.projects");
-      if (status("item6") === "not_covered" && !(v["item6.missing_dimensions"] || []).length) add("R-ITEM6-DIMENSION-MISSING", "item6.missing_dimensions");
+      if (status("item6") === "covered" && num("item6.projects") == null) rule("R-ITEM6-PROJECTS-MISSING", "item6.projects");
+      if (status("item6") === "not_covered" && !(v["item6.missing_dimensions"] || []).length) rule("R-ITEM6-DIMENSION-MISSING", "item6.missing_dimensions");
     }
     [[7, 6], [8, 7]].forEach((pair) => {
       const item = "item" + pair[0], base = "item" + pair[1];
       if (broken.has(item) || status(item) !== "done" || broken.has(base)) return;
-      if (pair[0] === 8 && status(base) !== "done") { add("R-ITEM8-BEFORE-ITEM7", item + ".status"); return; }
+      if (pair[0] === 8 && status(base) !== "done") { rule("R-ITEM8-BEFORE-ITEM7", item + ".status"); return; }
       const n = num(item + ".projects");
-      if (n == null) { add("R-ITEM" + pair[0] + "-COUNT-MISSING", item + ".projects"); return; }
+      if (n == null) { rule("R-ITEM" + pair[0] + "-COUNT-MISSING", item + ".projects"); return; }
       const d = num(base + ".projects");
       if (d == null) {
-        if (pair[0] === 7 && status(base) === "not_covered") add("R-ITEM7-NO-DENOMINATOR", item + ".projects");
+        if (pair[0] === 7 && status(base) === "not_covered") rule("R-ITEM7-NO-DENOMINATOR", item + ".projects");
         return;
       }
-      if (d === 0) { add("R-ZERO-DENOMINATOR", base + ".projects", "ข้อ " + pair[0] + " คิดร้อยละจากจำนวนนี้"); return; }
-      if (n > d) add("R-ITEM" + pair[0] + "-EXCEEDS", item + ".projects", "ไม่เกิน " + thaiNum(d) + " ตามข้อ " + pair[1]);
+      if (d === 0) { rule("R-ZERO-DENOMINATOR", base + ".projects", "ข้อ " + pair[0] + " คิดร้อยละจากจำนวนนี้"); return; }
+      if (n > d) rule("R-ITEM" + pair[0] + "-EXCEEDS", item + ".projects", "ไม่เกิน " + thaiNum(d) + " ตามข้อ " + pair[1], { n: String(n), d: String(d) });
     });
 
     // the header's names come from the registry, but the rules read them too
     C.headerTexts.forEach((k) => {
-      if (MARKUP.test(S.pilot[k])) add("R-TEXT-MARKUP", k);
+      if (MARKUP.test(S.pilot[k])) rule("R-TEXT-MARKUP", k);
     });
     texts.forEach((k) => {
       if (broken.has(FIELDS[k].item)) return;
       const t = v[k];
-      if (FIELDS[k].required && !visible(t)) add("R-TEXT-EMPTY", k);
-      if (INVISIBLE.test(t)) add("R-TEXT-INVISIBLE", k);
-      if (MARKUP.test(t)) add("R-TEXT-MARKUP", k);
+      if (FIELDS[k].required && !visible(t)) rule("R-TEXT-EMPTY", k);
+      const hidden = INVISIBLE.exec(t);
+      if (hidden) rule("R-TEXT-INVISIBLE", k, "", { char: hidden[0].codePointAt(0).toString(16).toUpperCase().padStart(4, "0") });
+      if (MARKUP.test(t)) rule("R-TEXT-MARKUP", k);
     });
 
     // Across rounds (rules.check_across): only for a report with no error.
@@ -238,7 +371,7 @@
         const item = "item" + n;
         if (C.doneCodes.indexOf(status(item)) >= 0) return;
         const earlier = Object.keys(reports).map(Number).filter((r) => r < S.round && C.doneCodes.indexOf(reports[r][item] && reports[r][item].status) >= 0);
-        if (earlier.length) add("R-UNDONE", item + ".status", "ครั้งที่ " + thaiNum(Math.min.apply(null, earlier)) + " ตอบว่าดำเนินการแล้ว");
+        if (earlier.length) rule("R-UNDONE", item + ".status", "ครั้งที่ " + thaiNum(Math.min.apply(null, earlier)) + " ตอบว่าดำเนินการแล้ว", { earlier: String(Math.min.apply(null, earlier)), round: String(S.round) });
       });
     }
     return out;
@@ -265,43 +398,59 @@
     const c = (FIELDS[key].choices || []).find((x) => x.code === code);
     return c ? c.value : code;
   }
-  function scalar(key, v) {
+  function scalar(key, v, word) {
     const f = FIELDS[key], val = v[key];
-    if (f.kind === "choice") return val == null ? "" : " " + plain(written(key, val));
-    if (f.kind === "multi") return val.length ? " [" + val.map((c) => plain(written(key, c))).join(", ") + "]" : "";
+    word = word || written;
+    if (f.kind === "choice") return val == null ? "" : " " + plain(word(key, val));
+    if (f.kind === "multi") return val.length ? " [" + val.map((c) => plain(word(key, c))).join(", ") + "]" : "";
     if (f.kind === "count") return val.value == null ? "" : " " + (val.int ? val.text : q(val.raw.trim()));
     if (f.kind === "date") return val == null ? "" : " " + (/^\d{4}-\d{2}-\d{2}$/.test(val) ? val : q(val));
     if (f.kind === "percent") { const p = percentFor(v, key); return p == null ? null : " " + p; }
     return val == null ? "" : " " + q(val);
   }
 
-  function yaml(v) {
+  /* The file, three ways: "full" (downloaded, printed, shown) keeps the Thai comment
+   * lines; the new-file link's file, which must fit in a URL where each Thai letter
+   * costs 9 characters, drops them ("bare", one line points to the full questions)
+   * and at worst also writes each ticked box as its code ("codes": done, not_yet ...),
+   * which the validator reads the same way. */
+  const MODES = ["full", "bare", "codes"];
+  function yaml(v, mode) {
+    mode = mode || "full";
+    const full = mode === "full";
     const p = S.pilot, r = C.rounds.find((x) => x.n === S.round);
-    const lines = [
-      "# yaml-language-server: $schema=" + C.schemaFromReport,
-      "# " + C.title,
-      "# ปีงบประมาณ พ.ศ. " + C.fy + " รายงานครั้งที่ " + S.round + (r ? " (" + r.label + ")" : "") + " กรอกจากหน้ากรอกแบบรายงานบนเว็บไซต์",
-      "",
+    const lines = ["# yaml-language-server: $schema=" + C.schemaFromReport];
+    if (full) {
+      lines.push("# " + C.title,
+        "# ปีงบประมาณ พ.ศ. " + C.fy + " รายงานครั้งที่ " + S.round + (r ? " (" + r.label + ")" : "") + " กรอกจากหน้ากรอกแบบรายงานบนเว็บไซต์");
+      if (S.existing) lines.push("# " + C.replaces.replace("{round}", S.round));
+      lines.push("");
+    } else if (C.repo && C.repo.template) {
+      lines.push("# คำถามเต็ม: " + C.repo.template.replace("{round}", S.round));
+    }
+    const word = (key, code) => (mode === "codes" ? code : written(key, code));
+    lines.push(
       "fiscal_year: " + C.fy,
       "round: " + S.round,
       "report_date:" + (v.report_date == null ? "" : " " + (/^\d{4}-\d{2}-\d{2}$/.test(v.report_date) ? v.report_date : q(v.report_date))),
-      "lao_type: " + plain(C.laoTypes[p.lao_type] || p.lao_type),
+      "lao_type: " + plain(mode === "codes" ? p.lao_type : (C.laoTypes[p.lao_type] || p.lao_type)),
       "lao_name: " + q(p.lao_name),
       "district_code: " + q(p.district_code),
       "district: " + q(p.district),
       "province_code: " + q(p.province_code),
       "province: " + q(p.province),
-    ];
+    );
     C.items.forEach((it) => {
       const keys = ORDER.filter((k) => FIELDS[k].item === it.key && k in v.__all);
       if (it.key === "note") {
-        if (v.note != null) lines.push("", "note: " + q(v.note));
+        if (v.note != null) lines.push(...(full ? ["", "note: " + q(v.note)] : ["note: " + q(v.note)]));
         return;
       }
-      lines.push("", "# " + it.comment, it.key + ":");
+      if (full) lines.push("", "# " + it.comment);
+      lines.push(it.key + ":");
       keys.forEach((k) => {
         if (!active(k)) return;
-        const s = scalar(k, v);
+        const s = scalar(k, v, word);
         if (s === null) return;
         lines.push("  " + k.split(".")[1] + ":" + s);
       });
@@ -340,29 +489,35 @@
       line.className = "kpi-msg-" + f.severity;
       const code = document.createElement("code");
       code.textContent = f.code;
-      line.append(f.severity === "error" ? "✗ " : "! ", (C.messages[f.code] || "") + (f.extra ? " (" + f.extra + ")" : "") + " ", code);
+      line.append(f.severity === "error" ? "✗ " : "! ", advice(f) + " ", code);
       el.appendChild(line);
       if (f.severity === "error") fieldEls(f.key).forEach((x) => x && x.setAttribute("aria-invalid", "true"));
     });
     const list = $("kf-list");
     list.textContent = "";
-    shown.forEach((f) => {
+    // listed in the form's order, top to bottom, as the officer will meet them
+    const at = (f) => (f.key === "report_date" ? -1 : ORDER.indexOf(f.key) < 0 ? ORDER.length : ORDER.indexOf(f.key));
+    shown.slice().sort((a, b) => at(a) - at(b)).forEach((f) => {
       const target = fieldEls(f.key).find((x) => x && !x.disabled) || fieldEls(f.key)[0];
       const li = document.createElement("li");
       li.className = "kpi-msg-" + f.severity;
       const a = document.createElement("a");
       a.href = "#" + (target ? target.id : "kpi-form");
-      a.textContent = fieldName(f.key) + ": " + (C.messages[f.code] || f.code);
+      a.textContent = fieldName(f.key) + ": " + advice(f);
       a.addEventListener("click", (e) => { if (target) { e.preventDefault(); target.focus(); } });
       li.appendChild(a);
       list.appendChild(li);
     });
-    const errors = findings.filter((f) => f.severity === "error").length;
-    const warnings = findings.length - errors;
+    // the summary counts the list below it; what is not listed yet is only "not answered"
+    const errors = shown.filter((f) => f.severity === "error").length;
+    const warnings = shown.length - errors;
+    const later = findings.filter((f) => f.severity === "error" && shown.indexOf(f) < 0).length;
     const sum = $("kf-summary");
-    sum.className = "kpi-form-summary " + (errors ? "kpi-n" : "kpi-y");
+    sum.className = "kpi-form-summary " + (errors || later ? "kpi-n" : "kpi-y");
+    const rest = later ? "ยังตอบไม่ครบอีก " + thaiNum(later) + " รายการ (รายการจะขึ้นเมื่อกดปุ่มส่ง ดาวน์โหลด หรือดูไฟล์)" : "";
     sum.textContent = errors
-      ? "ยังส่งไม่ได้: มีข้อที่ต้องแก้ " + thaiNum(errors) + " รายการ" + (warnings ? " และคำเตือน " + thaiNum(warnings) + " รายการ" : "")
+      ? "ยังส่งไม่ได้: มีข้อที่ต้องแก้ " + thaiNum(errors) + " รายการ" + (warnings ? " และคำเตือน " + thaiNum(warnings) + " รายการ" : "") + (rest ? " " + rest : "")
+      : later ? "ยังส่งไม่ได้: " + rest + (warnings ? " และคำเตือน " + thaiNum(warnings) + " รายการ" : "")
       : "ครบถ้วน พร้อมส่ง" + (warnings ? " (มีคำเตือน " + thaiNum(warnings) + " รายการ ส่งได้ แต่ควรตรวจ)" : "");
     // computed percentages, shown beside their counts
     ORDER.filter((k) => FIELDS[k].kind === "percent").forEach((k) => {
@@ -377,6 +532,12 @@
       if (box) box.classList.toggle("kpi-off", !on);
       fieldEls(k).forEach((el) => { if (el) el.disabled = !on; });
     });
+  }
+
+  // The finding's fix in the form's words: the validator's own text where the build
+  // probed it (f.text), else the catalogue's help with the form's details.
+  function advice(f) {
+    return f.text || (C.messages[f.code] || "") + (f.extra ? " (" + f.extra + ")" : "");
   }
 
   function fieldName(key) {
@@ -394,6 +555,8 @@
     ORDER.forEach((k) => { if (active(k)) S.v.__all[k] = true; });
     S.findings = S.pilot ? check(S.v) : [];
     render(S.findings);
+    S.criteria = S.pilot ? criteria(S.v, S.findings) : [];
+    renderCriteria(S.criteria);
     return S.findings;
   }
 
@@ -421,7 +584,9 @@
   function params() {
     const src = new URLSearchParams(location.search);
     new URLSearchParams(location.hash.replace(/^#/, "")).forEach((v, k) => src.set(k, v));
-    return { pilot: arabic(src.get("pilot") || "").trim(), round: parseInt(arabic(src.get("round") || ""), 10) };
+    const roundRaw = (src.get("round") || "").trim();
+    const digits = arabic(roundRaw);
+    return { pilot: arabic(src.get("pilot") || "").trim(), roundRaw: roundRaw, round: /^\d{1,3}$/.test(digits) ? parseInt(digits, 10) : NaN };
   }
 
   function showIdentity() {
@@ -446,7 +611,12 @@
     const p = params();
     const done = Object.keys(reports).map(Number);
     const next = done.length ? Math.max.apply(null, done) + 1 : C.rounds[0].n;
-    S.round = C.rounds.some((r) => r.n === p.round) ? p.round : (C.rounds.some((r) => r.n === next) ? next : C.rounds[C.rounds.length - 1].n);
+    if (p.roundRaw !== "" && !C.rounds.some((r) => r.n === p.round)) {
+      // never another round's form: name the rounds that exist
+      choose("ไม่มีรายงานครั้งที่ " + p.roundRaw + " ในปีงบประมาณ พ.ศ. " + C.fy + " (มีครั้งที่ " + thaiNum(C.rounds[0].n) + " ถึง " + thaiNum(C.rounds[C.rounds.length - 1].n) + ") ให้เลือกจากปุ่มในหน้าของพื้นที่ต้นแบบ", pilot);
+      return;
+    }
+    S.round = p.roundRaw !== "" ? p.round : (C.rounds.some((r) => r.n === next) ? next : C.rounds[C.rounds.length - 1].n);
     S.existing = reports[S.round] ? S.round : null;
     const before = done.filter((r) => r < S.round);
     S.previous = S.existing ? null : (before.length ? Math.max.apply(null, before) : null);
@@ -460,14 +630,20 @@
     $("kf-choose").hidden = true;
     $("kf-actions").hidden = false;
     const edit = $("kf-git");
-    if (edit) edit.textContent = S.existing ? "เปิดหน้าแก้ไขไฟล์บน GitHub เพื่อส่งเป็นการแก้ไข" : "เปิดหน้าสร้างไฟล์บน GitHub เพื่อส่งรายงาน";
+    if (edit) edit.textContent = S.existing ? C.steps.buttonEdit : C.steps.buttonNew;
+    $("kf-steps-new").hidden = !!S.existing;
+    $("kf-steps-edit").hidden = !S.existing;
+    const replaces = $("kf-replaces");
+    replaces.hidden = !S.existing;
+    replaces.textContent = S.existing ? C.replaces.replace("{round}", thaiNum(S.round)) : "";
     update();
   }
 
-  function choose(message) {
+  function choose(message, pilot) {
     const box = $("kf-choose");
     box.hidden = false;
     if (message) $("kf-choose-msg").textContent = message;
+    if (pilot) $("kf-choose-pilot").value = pilot.district_code;
   }
 
   function load() {
@@ -477,7 +653,14 @@
       .then((r) => (r.ok ? r.json() : {}))
       .then((data) => {
         const pilot = (data.pilots || {})[p.pilot];
-        if (!pilot) { choose("ไม่พบพื้นที่ต้นแบบของอำเภอรหัส " + p.pilot + " ในทะเบียน ให้ตรวจรหัสอำเภอ"); return; }
+        if (!pilot) {
+          // a real district with no registered pilot, or a code that is no district
+          const name = (data.districts || {})[p.pilot];
+          choose((name ? C.chooser.notRegistered : C.chooser.noDistrict)
+            .replace("{code}", p.pilot).replace("{district}", name || "").replace("{province}", data.province || ""));
+          $("kf-choose-pilot").value = p.pilot;
+          return;
+        }
         start(pilot);
       })
       .catch(() => choose("โหลดข้อมูลพื้นที่ต้นแบบไม่สำเร็จ ให้ลองโหลดหน้านี้ใหม่"));
@@ -505,27 +688,44 @@
     document.body.appendChild(a);
     a.click();
     setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
-    status("ดาวน์โหลดไฟล์ " + fileName() + " แล้ว ส่งไฟล์นี้ให้สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด หรือบันทึกไว้ที่ " + reportPath());
+    status("ดาวน์โหลดไฟล์ " + fileName() + " แล้ว ส่งไฟล์นี้ให้สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด หรือบันทึกไว้ที่ " + reportPath()
+      + (S.existing ? " " + C.replaces.replace("{round}", thaiNum(S.round)) : ""));
   }
   function status(text) { $("kf-out-status").textContent = text; }
 
-  function gitUrl(text) {
+  /* The new-file link: the first of the file's MODES whose link fits the git host's
+   * limit (C.repo.max, see submit_link.MAX_URL); null when even "codes" does not. */
+  function newFileLink() {
     const path = reportPath();
-    if (S.existing) return C.repo.edit + path;
-    const url = C.repo.new + "?filename=" + queryEncode(path) + "&value=" + queryEncode(text);
-    return url.length <= C.repo.max ? url : null;
+    for (const mode of MODES) {
+      const text = yaml(S.v, mode);
+      const url = C.repo.new + "?filename=" + queryEncode(path) + "&value=" + queryEncode(text);
+      if (url.length <= C.repo.max) return { url: url, text: text, mode: mode };
+    }
+    return null;
+  }
+  function gitUrl() {
+    if (S.existing) return C.repo.edit + reportPath();
+    const link = newFileLink();
+    return link ? link.url : null;
   }
   function openGit() {
     if (blocked()) return;
     const text = yaml(S.v);
-    const url = gitUrl(text);
+    const link = S.existing ? null : newFileLink();
+    if (link) {
+      window.open(link.url, "_blank", "noopener");
+      status("เปิดหน้าสร้างไฟล์แล้ว ตรวจคำตอบ แล้วทำตามขั้นตอนด้านล่าง (กด " + C.steps.hostCommit + " แล้ว " + C.steps.hostPropose + ")");
+      $("kf-how").open = true;
+      return;
+    }
+    const target = S.existing ? C.repo.edit + reportPath() : C.repo.new + "?filename=" + queryEncode(reportPath());
     const copy = navigator.clipboard ? navigator.clipboard.writeText(text) : Promise.reject(new Error("no clipboard"));
-    if (url && !S.existing) { window.open(url, "_blank", "noopener"); status("เปิดหน้าสร้างไฟล์แล้ว ตรวจคำตอบ แล้วกดปุ่ม Propose new file (เสนอไฟล์ใหม่) ด้านล่างของหน้านั้น"); return; }
-    const target = url || C.repo.new + "?filename=" + queryEncode(reportPath());
+    $("kf-how").open = true;
     copy.then(() => {
       status(S.existing
-        ? "คัดลอกไฟล์ไว้แล้ว ในหน้าแก้ไขที่เปิดขึ้น ให้เลือกข้อความทั้งหมด (Ctrl+A) แล้ววาง (Ctrl+V) แทน จากนั้นกด Propose changes"
-        : "ไฟล์ยาวเกินกว่าจะส่งผ่านลิงก์ได้ คัดลอกไว้แล้ว ในหน้าที่เปิดขึ้นให้วาง (Ctrl+V) ลงในช่องเนื้อหา แล้วกด Propose new file");
+        ? "คัดลอกไฟล์ที่แก้แล้วไว้แล้ว ในหน้าแก้ไขที่เปิดขึ้น ให้เลือกข้อความทั้งหมดแล้ววางแทน ตามขั้นตอนด้านล่าง"
+        : "ไฟล์ยาวเกินกว่าจะส่งผ่านลิงก์ได้ คัดลอกไว้แล้ว ในหน้าที่เปิดขึ้นให้แตะหรือคลิกในช่องเนื้อหาแล้ววาง (Ctrl+V หรือแตะค้างแล้วเลือก วาง)");
       window.open(target, "_blank", "noopener");
     }, () => {
       showText(text);
@@ -545,7 +745,7 @@
     const v = S.v, p = S.pilot;
     const el = $("kf-paper");
     el.textContent = "";
-    const add = (tag, cls, text) => { const n = document.createElement(tag); if (cls) n.className = cls; if (text != null) n.textContent = text; el.appendChild(n); return n; };
+    const add = (tag, cls, text) => { const n = document.createElement(tag); if (cls) n.className = cls; if (text != null) n.append(paperText2(text)); el.appendChild(n); return n; };
     const box = (on) => (on ? "(✓)" : "(  )");
     const fillIn = (text) => (text == null || text === "" ? "................" : " " + text + " ");
     add("p", "kpi-paper-title", C.title);
@@ -566,8 +766,35 @@
     });
     const sig = add("div", "kpi-paper-sign");
     [["ลงชื่อ", "................................................", "ผู้รายงาน"], ["(", v["reporter.name"] || "................................................", ")"], ["ตำแหน่ง", v["reporter.position"] || "................................................", ""]]
-      .forEach((row) => { const n = document.createElement("p"); n.textContent = row.join(" "); sig.appendChild(n); });
+      .forEach((row) => { const n = document.createElement("p"); n.append(paperText2(row.join(" "))); sig.appendChild(n); });
     if (v.note) add("p", "kpi-paper-note", "หมายเหตุ: " + v.note);
+  }
+  /* Printed text as the paper writes it: Thai digits only, and Thai words kept whole.
+   * A browser breaks Thai lines by a dictionary that splits compounds ("งบ|ประมาณ"),
+   * so each run between spaces is kept on one line (the paper's runs are short); a
+   * longer run (the title) may break only before a linking word. */
+  const THAI_DIGIT = (d) => String.fromCharCode(0x0e50 + Number(d));
+  const LINKING = ["และ", "ของ", "นำ", "สู่", "ได้", "ตาม", "ใน", "ให้", "โดย", "เพื่อ"];
+  const RUN_MAX = 60;
+  function paperText2(text) {
+    const frag = document.createDocumentFragment();
+    String(text).replace(/[0-9]/g, THAI_DIGIT).split(/(\s+)/).forEach((run) => {
+      if (!run) return;
+      if (/^\s+$/.test(run)) { frag.append(run); return; }
+      let chunks = [run];
+      if (run.length > RUN_MAX && typeof Intl !== "undefined" && Intl.Segmenter) {
+        chunks = [""];
+        for (const seg of new Intl.Segmenter("th", { granularity: "word" }).segment(run)) {
+          if (LINKING.indexOf(seg.segment) >= 0 && chunks[chunks.length - 1]) chunks.push("");
+          chunks[chunks.length - 1] += seg.segment;
+        }
+      }
+      chunks.forEach((c) => {
+        if (c.length > RUN_MAX) { frag.append(c); return; } // an officer's long note: the browser's breaks
+        const w = document.createElement("span"); w.className = "kpi-nw"; w.textContent = c; frag.append(w);
+      });
+    });
+    return frag;
   }
   function paperText(f, v) {
     const val = v[f.key];
@@ -584,7 +811,7 @@
       f.choices.forEach((c) => {
         const subs = (c.fields || []).map((s) => (s.label ? s.label + " " : "") + fillIn(c.code === chosen ? paperText(s, v) : "") + (s.suffix ? " " + s.suffix : "")).join(" ");
         const text = box(c.code === chosen) + " " + c.label + (subs ? " " + subs : "");
-        if (line) line.textContent += text + "   ";
+        if (line) line.append(paperText2(text + "   "));
         else add("p", "kpi-paper-a", text);
       });
       return;
@@ -619,7 +846,8 @@
   // For the agreement test and for anyone curious: what the form would write, and why not.
   window.kpiForm = {
     paper: () => { update(); paper(); },
-    check: () => { const f = update(); return { findings: f.map((x) => ({ code: x.code, key: x.key, severity: x.severity })), yaml: S.pilot ? yaml(S.v) : null, path: S.pilot ? reportPath() : null, url: S.pilot && C.repo ? gitUrl(yaml(S.v)) : null }; },
+    check: () => { const f = update(); return { findings: f.map((x) => ({ code: x.code, key: x.key, severity: x.severity, text: advice(x), probed: !!x.text, ahead: x.ahead })), yaml: S.pilot ? yaml(S.v) : null, path: S.pilot ? reportPath() : null, url: S.pilot && C.repo ? gitUrl() : null, criteria: (S.criteria || []).map((c) => ({ n: c.n, outcome: c.outcome, reason: c.reason })) }; },
+    yamlAs: (mode) => (S.pilot ? yaml(S.v, mode) : null),
   };
   load();
 })();
