@@ -35,7 +35,7 @@ MAX_NODES = 5000
 
 JsonPath = tuple[str | int, ...]
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
 _INT = re.compile(r"^[-+]?\d+$")
 _DECIMAL = re.compile(r"^[-+]?(?:\d+\.\d*|\.\d+)$")
@@ -186,7 +186,7 @@ class HugeNumber(int):
 
 def _scalar(value: str, plain: bool, line: int, col: int) -> object:
     if not plain:
-        if _CONTROL.search(value):  # escapes such as "\x1b" in quotes bypass the text check
+        if CONTROL.search(value):  # escapes such as "\x1b" in quotes bypass the text check
             raise LoadError(
                 codes.L_CONTROL_CHAR,
                 "ข้อความในเครื่องหมายคำพูดมีรหัสอักขระควบคุม (เช่น \\x1b หรือ \\u0007) "
@@ -215,7 +215,7 @@ def _scalar(value: str, plain: bool, line: int, col: int) -> object:
 
 def _refuse_text(text: str) -> None:
     """Characters refused before YAML parsing: invisible controls and Tab indents."""
-    if m := _CONTROL.search(text):
+    if m := CONTROL.search(text):
         line, col = _line_col(text, m.start())
         raise LoadError(
             codes.L_CONTROL_CHAR,

@@ -96,8 +96,8 @@ _ITEM_TH = {n: f"ข้อ {n}" for n in range(1, 9)}
 _TYPE_PREFIXES = {"municipality": ("เทศบาล",), "sao": ("องค์การบริหารส่วนตำบล",)}
 _PROVINCE_WORDS = ("จังหวัด", "จ.")  # "จังหวัดแพร่" and "จ.แพร่" both mean แพร่
 _DISTRICT_WORDS = ("อำเภอ", "อ.")
-_MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?]|&#?[A-Za-z0-9]+;|javascript\s*:", re.IGNORECASE)
-_INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
+MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?]|&#?[A-Za-z0-9]+;|javascript\s*:", re.IGNORECASE)
+INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
 
 
 class _Out:
@@ -158,14 +158,14 @@ def _text_rules(
     text = str(value)
     if required and not visible(text):
         out.add(codes.R_TEXT_EMPTY, loc, f"{label} ว่างอยู่ (ไม่มีตัวอักษรที่มองเห็นได้) ให้กรอกข้อมูล")
-    if m := _INVISIBLE.search(text):
+    if m := INVISIBLE.search(text):
         out.add(
             codes.R_TEXT_INVISIBLE,
             loc,
             f"{label} มีอักขระควบคุมทิศทางข้อความที่มองไม่เห็น (U+{ord(m.group()):04X}) "
             "ซึ่งมักติดมาจากการคัดลอก ให้ลบแล้วพิมพ์ข้อความนี้ใหม่",
         )
-    if _MARKUP.search(text):
+    if MARKUP.search(text):
         out.add(
             codes.R_TEXT_MARKUP,
             loc,
@@ -682,6 +682,32 @@ def check_across(
 
 
 # ---------------------------------------------------------------- registry and paths
+
+
+def answer_findings(report: Report, settings: Settings) -> list[Finding]:
+    """The rules on a report's answers alone (dates, items 4, 6, 7 and 8, texts), with no
+    file, registry or geography: what the web form asks to learn each rule's own words."""
+    out = _Out(Document("probe", {}))
+    _dates(report, out, settings, frozenset())
+    _item4(report, out)
+    _item6(report, out)
+    _shares(report, out, frozenset())
+    _texts(report, out, frozenset())
+    return out.items
+
+
+def identity_findings(report: Report, ctx: Context) -> list[Finding]:
+    """The identity and date-window rules on a report alone (a probe document)."""
+    out = _Out(Document("probe", {}))
+    _identity(report, out, ctx)
+    return out.items
+
+
+def text_findings(value: object, required: bool = True) -> list[Finding]:
+    """The text rules on one value (blank, invisible controls, markup)."""
+    out = _Out(Document("probe", {}))
+    _text_rules(out, value, ("x",), "x", required)
+    return out.items
 
 
 def misplaced_file(shown: str) -> Finding:

@@ -242,8 +242,8 @@ def _answers(loc: tuple[str | int, ...]) -> str:
     return field.answers_th if field is not None and field.choices else ""
 
 
-_PERCENT_TEXT = re.compile(r"^\s*[-+]?[\d๐-๙]+(?:\.[\d๐-๙]+)?\s*%\s*$")
-_GROUPED = re.compile(r"^\s*\d{1,3}(?:,\d{3})+\s*$")
+PERCENT_TEXT = re.compile(r"^\s*[-+]?[\d๐-๙]+(?:\.[\d๐-๙]+)?\s*%\s*$")
+GROUPED_NUMBER = re.compile(r"^\s*\d{1,3}(?:,\d{3})+\s*$")
 _NO_SPACE = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*):(\S.*)$")
 
 
@@ -258,11 +258,11 @@ def _type_message(named: str, err: ValidationError) -> str:
     if isinstance(value, bool):
         return f"{found} ซึ่งอ่านเป็นค่าจริง/เท็จ ให้เขียนตามคำอธิบายในแบบรายงาน"
     if number and isinstance(value, str):
-        if _PERCENT_TEXT.match(value):
+        if PERCENT_TEXT.match(value):
             return (
                 f"{found} ให้ลบเครื่องหมาย % ออก เหลือแต่ตัวเลข เช่น {value.strip().rstrip('%').strip()}"
             )
-        if _GROUPED.match(value):
+        if GROUPED_NUMBER.match(value):
             return f"{found} ให้ลบเครื่องหมายจุลภาค (,) ออก เช่น {value.replace(',', '').strip()}"
         if arabic_digits(value.strip()).isdigit():
             return f"{found} ให้ลบเครื่องหมายคำพูดออก เหลือแต่ตัวเลข"

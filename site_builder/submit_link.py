@@ -37,7 +37,7 @@ _MODELINE = "yaml-language-server"
 def new_file_url(repo_url: str, branch: str, path: str, text: str) -> str:
     """GitHub's "create new file" page with the path and content filled in."""
     return (
-        f"{_base(repo_url)}/new/{quote(branch, safe='')}"
+        f"{repo_base(repo_url)}/new/{quote(branch, safe='')}"
         f"?filename={_query(path)}&value={_query(text)}"
     )
 
@@ -48,14 +48,14 @@ def _query(text: str) -> str:
     return quote_plus(text, safe="/:$,()!*@'")
 
 
-def _base(repo_url: str) -> str:
+def repo_base(repo_url: str) -> str:
     base = repo_url.strip().rstrip("/")
     return base[:-4] if base.endswith(".git") else base
 
 
 def blob_url(repo_url: str, branch: str, path: str, view: str = "blob") -> str:
     """A file on the git host (``view="commits"``: its history): plain links, no API."""
-    return f"{_base(repo_url)}/{view}/{quote(branch, safe='')}/{path}"
+    return f"{repo_base(repo_url)}/{view}/{quote(branch, safe='')}/{path}"
 
 
 def strip_comments(text: str, keep: Callable[[str], bool] = lambda _line: False) -> str:

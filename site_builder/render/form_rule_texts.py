@@ -62,13 +62,7 @@ def _single(
     report: Report, settings: Settings, code: str, change: Callable[[Report], Report]
 ) -> str | None:
     probe = change(report)
-    out = rules._Out(Document("probe", {}))
-    rules._dates(probe, out, settings, frozenset())
-    rules._item4(probe, out)
-    rules._item6(probe, out)
-    rules._shares(probe, out, frozenset())
-    rules._texts(probe, out, frozenset())
-    found = [f.message for f in out.items if f.code == code]
+    found = [f.message for f in rules.answer_findings(probe, settings) if f.code == code]
     return _template(found[0]) if found else None
 
 
@@ -219,9 +213,7 @@ def _window(report: Report, settings: Settings) -> dict[str, str]:
             ("R-DATE-LATE", rnd.due.replace(year=rnd.due.year + 1)),
         ):
             probe = dataclasses.replace(report, round=rnd.number, report_date=day)
-            o = rules._Out(Document("probe", {}))
-            rules._identity(probe, o, ctx)
-            found = [f.message for f in o.items if f.code == code]
+            found = [f.message for f in rules.identity_findings(probe, ctx) if f.code == code]
             if found:
                 out[f"{code} report_date {rnd.number}"] = for_form(found[0]).replace(
                     be_long(day), "{report_date}"

@@ -36,7 +36,7 @@ from ..load import Document
 from ..model import Dataset, Pilot, Report, Settings
 from ..report_template import SCHEMA_FROM_REPORT, TEMPLATES_DIR
 from ..schema_check import schema_findings
-from ..submit_link import MAX_URL, _base, blob_url
+from ..submit_link import MAX_URL, blob_url, repo_base
 from ..thai import BE_OFFSET, MONTHS_ABBR, MONTHS_FULL, be_iso
 from . import form_advice, form_rule_texts, form_steps
 from .form_items import DONE_CODES, LAO_TYPE_CHOICES, PAPER_HINT, form_items
@@ -225,8 +225,8 @@ def schema_checks(items: list[dict], schema_path: Path) -> dict:
             # the validator's own patterns; \d also reads Thai digits in Python
             name: _js_digits(pattern.pattern)
             for name, pattern in (
-                ("percent", schema_check._PERCENT_TEXT),
-                ("grouped", schema_check._GROUPED),
+                ("percent", schema_check.PERCENT_TEXT),
+                ("grouped", schema_check.GROUPED_NUMBER),
             )
         },
         "dates": form_advice.templates(),
@@ -245,9 +245,7 @@ def blank_characters() -> str:
     ]
     blank = []
     for ch in candidates:
-        out = rules._Out(Document("probe", {}))
-        rules._text_rules(out, ch * 2, ("x",), "x", True)
-        if any(f.code == R_TEXT_EMPTY.id for f in out.items):
+        if any(f.code == R_TEXT_EMPTY.id for f in rules.text_findings(ch * 2)):
             blank.append(ch)
     return "".join(f"\\u{ord(ch):04x}" for ch in blank)
 
@@ -347,7 +345,7 @@ def config(
     years = range(s.fiscal_year_start.year + BE_OFFSET, s.fiscal_year_end.year + BE_OFFSET + 2)
     repo = None
     if repo_url and repo_url.strip().startswith("https://") and not dataset.fictional:
-        root = _base(repo_url)
+        root = repo_base(repo_url)
         template = blob_url(repo_url, branch, f"{SCHEMA_DIR}/{TEMPLATES_DIR}/round-0.yaml")
         repo = {
             "new": f"{root}/new/{branch}",
@@ -387,9 +385,9 @@ def config(
         "items": items,
         "schema": schema_checks(items, schema_path),
         "patterns": {
-            "control": load._CONTROL.pattern,
-            "invisible": rules._INVISIBLE.pattern,
-            "markup": rules._MARKUP.pattern,
+            "control": load.CONTROL.pattern,
+            "invisible": rules.INVISIBLE.pattern,
+            "markup": rules.MARKUP.pattern,
             "markupFlags": "i",
             "blank": blank_characters(),
         },
