@@ -14,6 +14,7 @@ from typing import Any
 
 from . import finding_codes as codes
 from .findings import Finding
+from .form_spec import STATUS_ITEMS
 from .load import Document
 from .model import Answer, Pilot, Report
 from .thai import BE_OFFSET, DateProblem, arabic_digits, parse_be_date
@@ -87,7 +88,7 @@ def to_report(doc: Document) -> tuple[Report | None, list[Finding]]:
     assert isinstance(d, dict)
     dates = _Dates(doc)
     report_date = dates.get(d["report_date"], ("report_date",))
-    answers: dict[str, Any] = {f"item{n}": _answer(d, f"item{n}", dates) for n in range(2, 9)}
+    answers: dict[str, Any] = {f"item{n}": _answer(d, f"item{n}", dates) for n in STATUS_ITEMS}
     if report_date is None or dates.findings:
         return None, dates.findings
     note = d.get("note")

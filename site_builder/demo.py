@@ -35,7 +35,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from . import geography
-from .form_spec import DIMENSION_CHOICES, FORM
+from .form_spec import DIMENSION_CHOICES, FORM, STATUS_ITEMS
 from .layout import (
     FICTIONAL_MARKER,
     REGISTRY_FILE,
@@ -308,7 +308,7 @@ def make_plan(
     r7 = r6 + _pick(rng, {0: 65, 1: 25, 2: 7, 6: 3})
     r8 = max(r7, _pick(rng, {1: 15, 2: 25, 3: 30, 4: 25, 5: 5})) + _pick(rng, {0: 88, 1: 9, 6: 3})
     done_round = {
-        n: min(r, 6) for n, r in zip(range(2, 9), (r2, r3, r4, r5, r6, r7, r8), strict=True)
+        n: min(r, 6) for n, r in zip(STATUS_ITEMS, (r2, r3, r4, r5, r6, r7, r8), strict=True)
     }
     n6 = rng.choice(_N6_CHOICES)
     if rng.random() < 0.95:  # most meet the 30% of criterion 4, some exactly at it

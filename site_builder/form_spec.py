@@ -697,6 +697,11 @@ FORM = Form(
     ),
 )
 
+# Items answered with a progress status (2-8; item 1 asks a unit and a count): the
+# answers the criteria read.
+STATUS_ITEMS = tuple(
+    i.number for i in FORM.items if i.status is not None and i.status.path.endswith(".status")
+)
 # Items answered "done" / "not yet" (item 6 is "covered" / "not covered").
 STEP_ITEMS = tuple(
     i.number for i in FORM.items if i.status is not None and i.status.choice("not_yet")

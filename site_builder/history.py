@@ -24,7 +24,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .evaluate import CRITERIA, evaluate
-from .form_spec import canonical
+from .form_spec import STATUS_ITEMS, canonical
 from .layout import SUBMISSIONS, classify
 from .load import Document, load_text
 from .model import Dataset, Report, Settings
@@ -347,7 +347,7 @@ def _decides(name: str) -> bool:
     return head in _DECIDING and leaf != "percent"
 
 
-_DECIDING = {f"item{n}" for n in range(2, 9)}
+_DECIDING = {f"item{n}" for n in STATUS_ITEMS}
 
 
 def revision_key(old_blob: str, new_blob: str, path: str) -> str:

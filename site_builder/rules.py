@@ -54,6 +54,7 @@ from . import finding_codes as codes
 from . import geography
 from .convert import clean_text, code_str
 from .findings import Finding
+from .form_spec import STATUS_ITEMS, STEP_ITEMS
 from .layout import parse_report_path, registry_relpath, report_relpath
 from .load import Document
 from .model import LAO_ABBREVIATIONS, LAO_TYPES, Answer, District, Pilot, Report, Settings
@@ -91,7 +92,6 @@ _PLACEHOLDER: dict[str, object] = {
     "reporter": {"name": "-", "position": "-"},
     "note": None,
 }
-_STEP_ITEMS = (2, 3, 4, 5, 7, 8)
 _ITEM_TH = {n: f"ข้อ {n}" for n in range(1, 9)}
 _TYPE_PREFIXES = {"municipality": ("เทศบาล",), "sao": ("องค์การบริหารส่วนตำบล",)}
 _PROVINCE_WORDS = ("จังหวัด", "จ.")  # "จังหวัดแพร่" and "จ.แพร่" both mean แพร่
@@ -420,7 +420,7 @@ def _identity(r: Report, out: _Out, ctx: Context) -> None:
 
 
 def _dates(r: Report, out: _Out, s: Settings, skip: frozenset[str]) -> None:
-    for n in _STEP_ITEMS:
+    for n in STEP_ITEMS:
         key = f"item{n}"
         if key in skip:
             continue
@@ -665,7 +665,7 @@ def check_across(
         done_in: dict[int, int] = {}
         for r in series:
             out = _Out(docs[r.path])
-            for n in range(2, 9):
+            for n in STATUS_ITEMS:
                 if r.item(n).done:
                     done_in.setdefault(n, r.round)
                 elif n in done_in:

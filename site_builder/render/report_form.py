@@ -30,7 +30,7 @@ from markupsafe import Markup
 from .. import convert, evaluate, load, resources, rules, schema_check
 from ..finding_codes import CODES, R_NOT_REGISTERED, R_TEXT_EMPTY
 from ..findings import ECHO_MAX, Finding
-from ..form_spec import DIMENSION_TH, FORM, STEP_ITEMS, UNIT_TH
+from ..form_spec import DIMENSION_TH, FORM, STATUS_ITEMS, STEP_ITEMS, UNIT_TH
 from ..layout import REPORT_SCHEMA, SCHEMA_DIR, report_relpath
 from ..load import Document
 from ..model import Dataset, Pilot, Report, Settings
@@ -282,7 +282,7 @@ def _answers(r: Report) -> dict:
     }
     if r.note:
         out["note"] = r.note
-    for n in range(2, 9):
+    for n in STATUS_ITEMS:
         a = r.item(n)
         entry: dict[str, Any] = {"status": a.status}
         for key, value in (
