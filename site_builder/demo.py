@@ -60,7 +60,6 @@ MARKER_TEXT = (
     "and results are invented and must never be presented as real reports.\n"
 )
 BASE_YEAR = 2555
-_THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 
 
 class DemoError(Exception):
@@ -371,13 +370,13 @@ class _Writer:
         return FORM.field(path).label_of(code) if self.paper else code
 
     def num(self, n: int) -> str:
-        return str(n).translate(_THAI_DIGITS) if self.thai else str(n)
+        return thai_digits(str(n)) if self.thai else str(n)
 
     def day(self, d: date) -> str:
         if self.words:
             return f'"{d.day} {MONTHS_ABBR[d.month - 1]} {d.year + BE_OFFSET}"'
         text = be_iso(d)
-        return text.translate(_THAI_DIGITS) if self.thai else text
+        return thai_digits(text) if self.thai else text
 
 
 def _percent(part: int, whole: int) -> str | None:
@@ -418,8 +417,8 @@ def render_report(
     def is_done(item: int) -> bool:
         return plan.done_round[item] <= round_no
 
-    code = district.code.translate(_THAI_DIGITS) if w.thai else district.code
-    prov = district.province_code.translate(_THAI_DIGITS) if w.thai else district.province_code
+    code = thai_digits(district.code) if w.thai else district.code
+    prov = thai_digits(district.province_code) if w.thai else district.province_code
     out = [
         f"# {FICTIONAL_LABEL} (fictional demo data)",
         f"fiscal_year: {w.num(year)}",
@@ -476,7 +475,7 @@ def render_report(
             extra.append(f"  projects: {w.num(part)}")
             pct = _percent(part, whole) if plan.writes_percent else None
             if pct is not None:
-                extra.append(f"  percent: {pct.translate(_THAI_DIGITS) if w.thai else pct}")
+                extra.append(f"  percent: {thai_digits(pct) if w.thai else pct}")
         step(item, extra)
     out += [
         "# ผู้รายงาน",

@@ -22,7 +22,7 @@ import yaml
 
 from . import finding_codes as codes
 from .findings import Finding
-from .thai import arabic_digits
+from .thai import THAI_DIGITS, arabic_digits
 
 try:  # the C parser is ~10x faster; fall back quietly where libyaml is absent
     from yaml import CSafeLoader as _Loader
@@ -160,7 +160,7 @@ def decode(raw: bytes) -> str:
         ) from None
 
 
-_NUMERIC_START = frozenset("0123456789+-.๐๑๒๓๔๕๖๗๘๙")
+_NUMERIC_START = frozenset("0123456789+-." + THAI_DIGITS)
 
 
 class HugeNumber(int):

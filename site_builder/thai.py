@@ -15,7 +15,8 @@ BE_OFFSET = 543
 # Arabic letter mark U+061C), embeddings, overrides and isolates, and Unicode tag characters.
 INVISIBLE_CHARS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\U000e0000-\U000e007f"
 
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"  # the one statement of the digits; everything else reads it
+_THAI_DIGITS = str.maketrans(THAI_DIGITS, "0123456789")
 
 MONTHS_FULL = (
     "มกราคม",
@@ -65,9 +66,12 @@ def arabic_digits(text: str) -> str:
     return text.translate(_THAI_DIGITS)
 
 
+_TO_THAI = str.maketrans("0123456789", THAI_DIGITS)
+
+
 def thai_digits(value: object) -> str:
     """Arabic digits become Thai ones (๐-๙), as printed on the paper form."""
-    return str(value).translate({ord("0") + i: chr(0x0E50 + i) for i in range(10)})
+    return str(value).translate(_TO_THAI)
 
 
 @dataclass(frozen=True)
