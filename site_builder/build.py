@@ -30,6 +30,7 @@ from .history import History, with_received
 from .history_cache import CACHE_DIR
 from .layout import SUBMISSIONS, schema_root
 from .model import Dataset, Pilot
+from .render.follow import write_all as write_follow
 from .render.pages import SiteOptions, generate
 from .render.trace import source_record, source_view
 from .repository import FileCache, load_repository
@@ -239,6 +240,7 @@ def generate_all(
     docs.mkdir(parents=True, exist_ok=True)
     refuse_links(config.static_docs)
     pages = generate(dataset, results, docs, opts, config.static_docs).pages()
+    write_follow(docs, dataset, history, config.site_url, with_feeds=with_exports)
     shutil.copytree(ASSETS / "kpi", docs / "assets" / "kpi", dirs_exist_ok=True)
     # Started now, not before the pages: the pilot pages use both cores
     # themselves, while MkDocs, which comes next, uses one.

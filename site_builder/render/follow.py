@@ -1,0 +1,56 @@
+"""Files people follow the reports with, written beside the pages: the due-date
+calendar (``due_calendar.py``) and the Atom feeds (``feeds.py``).
+
+Kept out of ``pages.py`` so the pages stay about HTML: these are data files a
+calendar or a feed reader fetches. The calendar is written on every build (the
+how-to page links it, and MkDocs checks that link); the feeds, about one file per
+pilot, only by full builds, like the open data.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..due_calendar import calendar_path, due_calendar, stamp_of
+from ..feeds import nation_path, pilot_path, province_path, write_feeds
+from ..history import History
+from ..model import Dataset
+from .report_form import PAGE as FORM_PAGE
+
+
+class Paths:
+    """Where the followed files are, for the templates (``paths.pilot(code)``)."""
+
+    def __init__(self, fiscal_year: int) -> None:
+        self.calendar = calendar_path(fiscal_year)
+
+    nation = staticmethod(nation_path)
+    province = staticmethod(province_path)
+    pilot = staticmethod(pilot_path)
+
+
+def form_url(site_url: str | None) -> str | None:
+    """The web form's absolute address, for the calendar's events."""
+    return f"{site_url}{FORM_PAGE.removesuffix('.md')}/" if site_url else None
+
+
+def write_calendar(out: Path, dataset: Dataset, history: History, site_url: str | None) -> Path:
+    head = history.head.time if history.available and history.head else None
+    s = dataset.settings
+    data = due_calendar(s, form_url(site_url), stamp_of(s, head), dataset.fictional)
+    path = out / calendar_path(s.fiscal_year)
+    if not (path.is_file() and path.read_bytes() == data):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    return path
+
+
+def write_all(
+    out: Path, dataset: Dataset, history: History, site_url: str | None, with_feeds: bool
+) -> None:
+    write_calendar(out, dataset, history, site_url)
+    if with_feeds:
+        write_feeds(out, dataset, history, site_url)
+
+
+__all__ = ["Paths", "form_url", "write_all", "write_calendar"]
