@@ -462,6 +462,8 @@
     const edit = $("kf-git");
     if (edit) edit.textContent = S.existing ? "เปิดหน้าแก้ไขไฟล์บน GitHub เพื่อส่งเป็นการแก้ไข" : "เปิดหน้าสร้างไฟล์บน GitHub เพื่อส่งรายงาน";
     update();
+    // form-store.js brings back answers kept in this browser for this pilot and round
+    document.dispatchEvent(new CustomEvent("kpi-form-start", { detail: { pilot: pilot.district_code, round: S.round } }));
   }
 
   function choose(message) {
