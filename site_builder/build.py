@@ -30,6 +30,7 @@ from .history import History, with_received
 from .history_cache import CACHE_DIR
 from .layout import SUBMISSIONS, schema_root
 from .model import Dataset, Pilot
+from .render.follow import add_to_sitemap
 from .render.follow import write_all as write_follow
 from .render.pages import SiteOptions, generate
 from .render.trace import source_record, source_view
@@ -278,6 +279,7 @@ def build_site(config: BuildConfig, parallel: bool = True) -> Built:
         shutil.rmtree(stale, ignore_errors=True)
     done = generate_all(config, exports_dir=staging, parallel=parallel)
     mkdocs_build(config, done.dataset.fictional, data_as_of=done.data_as_of)
+    add_to_sitemap(config.site_dir, config.site_url)  # feeds and calendar (render/follow.py)
     pages = squeeze_html(config.site_dir)
     subset_theme_css(config.site_dir, pages)  # the first paint waits for these sheets
     try:

@@ -224,17 +224,31 @@ def render(feed: Feed, dataset: Dataset, history: History, site_url: str | None)
     )
 
 
-def write_feeds(out: Path, dataset: Dataset, history: History, site_url: str | None) -> int:
-    """Every feed under ``out`` (the docs folder); returns how many."""
-    written = 0
+# The theme's script reads every <link rel="alternate"> in a page's head as another
+# language of the site and asks for "sitemap.xml" beside it: an empty one in each
+# feed folder answers that request instead of a 404 on every page (the feeds
+# themselves are listed in the site's own sitemap, ``follow.add_to_sitemap``).
+EMPTY_SITEMAP = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n'
+)
+
+
+def write_feeds(out: Path, dataset: Dataset, history: History, site_url: str | None) -> list[str]:
+    """Every feed under ``out`` (the docs folder); returns their paths in the site."""
+    written = []
     for feed in feeds(dataset, history):
-        path = out / feed.path
-        text = render(feed, dataset, history, site_url)
-        if not (path.is_file() and path.read_text(encoding="utf-8") == text):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-        written += 1
+        _write(out / feed.path, render(feed, dataset, history, site_url))
+        written.append(feed.path)
+    for folder in sorted({Path(p).parent for p in written}):
+        _write(out / folder / "sitemap.xml", EMPTY_SITEMAP)
     return written
+
+
+def _write(path: Path, text: str) -> None:
+    if not (path.is_file() and path.read_text(encoding="utf-8") == text):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
 
 
 __all__ = [

@@ -290,7 +290,7 @@ def test_demo_feeds_say_fictional_and_match_the_pages(demo_git_site):
     province = _feed(demo_git_site, province_path("54"))
     assert len(province.entries) <= MAX_ENTRIES
     # Every report on a pilot page is one arrival in its feed, late exactly when the page says.
-    pilots = sorted(p.stem for p in (demo_git_site / "feeds" / "pilot").glob("*.xml"))
+    pilots = sorted(p.stem for p in (demo_git_site / "feeds" / "pilot").glob("[0-9]*.xml"))
     assert pilots
     late_rounds = {2, 4}
     for code in pilots:
@@ -303,3 +303,20 @@ def test_demo_feeds_say_fictional_and_match_the_pages(demo_git_site):
         for e in arrivals:
             n = int(re.search(r"ครั้งที่ (\d)", e.title).group(1))
             assert e.title.endswith("(ส่งช้า)") == (n in late_rounds), e.title
+
+
+# ---------------------------------------------------------------- sitemap
+
+
+def test_feeds_and_calendar_are_in_the_sitemap_and_its_gzipped_copy(story_site):
+    import gzip
+
+    text = (story_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert gzip.decompress((story_site / "sitemap.xml.gz").read_bytes()).decode() == text
+    locs = set(re.findall(r"<loc>([^<]+)</loc>", text))
+    for rel in (nation_path(), province_path("54"), pilot_path("5401"), calendar_path(2555)):
+        assert SITE_URL + rel in locs
+    assert SITE_URL + "pilot/5401/" in locs  # the pages are still there
+    # The theme asks for sitemap.xml beside each feed a page links: it is there, empty.
+    for folder in ("feeds", "feeds/pilot", "feeds/province"):
+        assert "<url>" not in (story_site / folder / "sitemap.xml").read_text(encoding="utf-8")

@@ -9,7 +9,10 @@ pilot, only by full builds, like the open data.
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
+
+from markupsafe import escape
 
 from ..due_calendar import calendar_path, due_calendar, stamp_of
 from ..feeds import nation_path, pilot_path, province_path, write_feeds
@@ -53,4 +56,26 @@ def write_all(
         write_feeds(out, dataset, history, site_url)
 
 
-__all__ = ["Paths", "form_url", "write_all", "write_calendar"]
+def add_to_sitemap(site_dir: Path, site_url: str | None) -> int:
+    """List the feeds and the calendar in the site's sitemap (MkDocs lists pages only),
+    and write its gzipped copy again; returns how many were added."""
+    sitemap = site_dir / "sitemap.xml"
+    if not site_url or not sitemap.is_file():
+        return 0
+    files = sorted(site_dir.glob("feeds/**/*.xml")) + sorted(site_dir.glob("calendar/*.ics"))
+    rels = [p.relative_to(site_dir).as_posix() for p in files if p.name != "sitemap.xml"]
+    text = sitemap.read_text(encoding="utf-8")
+    urls = "".join(
+        f"    <url>\n         <loc>{escape(site_url + rel)}</loc>\n    </url>\n" for rel in rels
+    )
+    end = text.rfind("</urlset>")
+    if end < 0 or not rels:
+        return 0
+    text = text[:end] + urls + text[end:]
+    sitemap.write_text(text, encoding="utf-8")
+    with gzip.GzipFile(site_dir / "sitemap.xml.gz", "wb", mtime=0) as gz:
+        gz.write(text.encode("utf-8"))
+    return len(rels)
+
+
+__all__ = ["Paths", "add_to_sitemap", "form_url", "write_all", "write_calendar"]
