@@ -22,7 +22,7 @@ from urllib.parse import urlparse
 
 import yaml
 
-from . import alongside, exports, fanout, resources, submit_link
+from . import alongside, exports, fanout, offline, resources, submit_link
 from .aggregate import Results, aggregate, evaluate_all
 from .findings import Finding
 from .gitlog import read_history
@@ -282,6 +282,8 @@ def build_site(config: BuildConfig, parallel: bool = True) -> Built:
     add_to_sitemap(config.site_dir, config.site_url)  # feeds and calendar (render/follow.py)
     pages = squeeze_html(config.site_dir)
     subset_theme_css(config.site_dir, pages)  # the first paint waits for these sheets
+    commit = done.data_as_of.get("short") if done.data_as_of.get("available") else None
+    offline.write_worker(config.site_dir, str(commit) if commit else None)  # form/sw.js
     try:
         if done.exports is not None:
             done.exports.wait()
