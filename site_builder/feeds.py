@@ -31,7 +31,8 @@ from .render.env import environment
 from .render.trace import revision_view, when
 from .thai import be_long
 
-MAX_ENTRIES = 100  # nation and province feeds: the newest entries only
+MAX_ENTRIES = 50  # nation and province feeds: the newest entries only (FEED_BUDGET)
+FEED_BUDGET = 40_000  # bytes, the pilot page's budget: a province of 32 pilots x 5 rounds fits
 TAG = "tag:kpi32.community-plans,2012"  # RFC 4151 tag URIs: fixed, not the site's address
 LINK_TEXT = "ติดตามการเปลี่ยนแปลง"  # the visible link on every page with a feed
 FEED_TYPE = "application/atom+xml"
@@ -254,6 +255,7 @@ def _write(path: Path, text: str) -> None:
 __all__ = [
     "FEED_TYPE",
     "LINK_TEXT",
+    "FEED_BUDGET",
     "MAX_ENTRIES",
     "Entry",
     "Feed",

@@ -24,7 +24,7 @@ import pytest
 from icalendar import Calendar
 
 from site_builder.due_calendar import calendar_path, due_calendar, stamp_of, summary, uid
-from site_builder.feeds import MAX_ENTRIES, nation_path, pilot_path, province_path
+from site_builder.feeds import FEED_BUDGET, MAX_ENTRIES, nation_path, pilot_path, province_path
 from site_builder.settings import load_settings
 from site_builder.thai import be_short
 from tests.conftest import FIXTURES, build
@@ -96,12 +96,13 @@ def thai_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def demo_git_site(tmp_path_factory) -> Path:
-    """The fictional demo of Phrae, committed round by round (rounds 2 and 4 late)."""
+    """The fictional demo of Nakhon Ratchasima (32 districts), committed round by round
+    (rounds 2 and 4 late)."""
     from site_builder.cli import main
 
     work = tmp_path_factory.mktemp("follow-demo")
     data = work / "repo"
-    assert main(["demo", "--out", str(data), "--provinces", "54", "--quiet"]) == 0
+    assert main(["demo", "--out", str(data), "--provinces", "30", "--quiet"]) == 0
     reports = sorted(data.glob("submissions/*/*/*/round-*.yaml"))
     hidden = work / "held"
     for p in reports:  # put back round by round
@@ -287,8 +288,11 @@ def test_demo_feeds_say_fictional_and_match_the_pages(demo_git_site):
     assert "ข้อมูลสมมติ" in nation.feed.title and "ข้อมูลสมมติ" in nation.feed.subtitle
     assert nation.entries and all(e.title.startswith("[ข้อมูลสมมติ]") for e in nation.entries)
     assert all("ข้อมูลสมมติ" in e.content[0].value for e in nation.entries)
-    province = _feed(demo_git_site, province_path("54"))
-    assert len(province.entries) <= MAX_ENTRIES
+    province = _feed(demo_git_site, province_path("30"))
+    assert len(province.entries) == MAX_ENTRIES  # 32 pilots x 5 rounds: the newest only
+    assert [e.id for e in province.entries] == [e.id for e in nation.entries]
+    for rel in (nation_path(), province_path("30")):
+        assert (demo_git_site / rel).stat().st_size <= FEED_BUDGET, rel
     # Every report on a pilot page is one arrival in its feed, late exactly when the page says.
     pilots = sorted(p.stem for p in (demo_git_site / "feeds" / "pilot").glob("[0-9]*.xml"))
     assert pilots
