@@ -135,10 +135,10 @@ def _entry(
             lines.append("คำตอบไม่เปลี่ยน (แก้เฉพาะรูปแบบการเขียน เช่น ข้อความในแบบรายงานกับรหัส)")
         if view["figures"]:
             lines.append(view["figures"])
-    elif e.kind == "withdrawn":
+    elif e.kind in ("withdrawn", "moved_out"):
+        if e.other_path:
+            lines.append(f"ย้ายไปที่ {e.other_path}")
         lines.append(f"เหตุผล: {reasons.get(path) or 'ไม่ได้บันทึกเหตุผล'}")
-    elif e.kind == "moved_out" and e.other_path:
-        lines.append(f"ย้ายไปที่ {e.other_path}")
     elif e.kind == "received" and late:
         lines.append(f"ครบกำหนดส่งวันที่ {be_long(due[round_number])}")
     rel = path.split("/", 1)[-1].removesuffix(".yaml")
@@ -253,9 +253,9 @@ def _write(path: Path, text: str) -> None:
 
 
 __all__ = [
+    "FEED_BUDGET",
     "FEED_TYPE",
     "LINK_TEXT",
-    "FEED_BUDGET",
     "MAX_ENTRIES",
     "Entry",
     "Feed",
