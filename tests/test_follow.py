@@ -140,7 +140,11 @@ def _text(html: str) -> str:
 
 def test_calendar_has_one_all_day_event_per_round_from_the_settings(story_site):
     settings = load_settings(FIX / "base", 2555)
-    cal = Calendar.from_ical((story_site / calendar_path(2555)).read_bytes())
+    raw = (story_site / calendar_path(2555)).read_bytes()
+    # What calendar apps expect of the file itself: CRLF lines folded at 75 octets.
+    lines = raw.split(b"\r\n")
+    assert lines[-1] == b"" and all(b"\n" not in x and len(x) <= 75 for x in lines)
+    cal = Calendar.from_ical(raw)
     events = cal.walk("VEVENT")
     assert [e.decoded("dtstart") for e in events] == [r.due for r in settings.rounds]
     for e, r in zip(events, settings.rounds, strict=True):
