@@ -328,3 +328,21 @@ def test_feeds_and_calendar_are_in_the_sitemap_and_its_gzipped_copy(story_site):
     # The theme asks for sitemap.xml beside each feed a page links: it is there, empty.
     for folder in ("feeds", "feeds/pilot", "feeds/province"):
         assert "<url>" not in (story_site / folder / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_hostile_registry_names_stay_text_in_every_feed(hostile_site):
+    feeds = sorted((hostile_site / "feeds").rglob("[0-9n]*.xml"))
+    assert len(feeds) > 3
+    titles = []
+    for path in feeds:
+        raw = path.read_text(encoding="utf-8")
+        assert "<script" not in raw and "<img" not in raw, path
+        titles.append(_feed(hostile_site, path.relative_to(hostile_site).as_posix()).feed.title)
+    assert any("ทต.<script>window.__pwned = 1</script>" in t for t in titles)  # as text
+
+
+def test_thai_wording_site_nation_and_province_feeds_parse(thai_site):
+    nation = _feed(thai_site, nation_path())
+    province = _feed(thai_site, province_path("54"))
+    assert [e.id for e in nation.entries] == [e.id for e in province.entries]
+    assert len(nation.entries) == 3 and nation.entries[-1].title == "อบต.สบสาย ส่งรายงานครั้งที่ 1"
