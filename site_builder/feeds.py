@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 
-from .history import Event, History
+from .history import THAI_TZ, Event, History
 from .layout import ReportPath, parse_report_path
 from .model import FICTIONAL_LABEL, LAO_ABBREVIATIONS, Dataset, Pilot
 from .render.env import environment
@@ -42,16 +42,19 @@ FEED_TYPE = "application/atom+xml"
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
+FEEDS = "feeds"  # their folder in the site
+
+
 def nation_path() -> str:
-    return "feeds/nation.xml"
+    return f"{FEEDS}/nation.xml"
 
 
 def province_path(code: str) -> str:
-    return f"feeds/province/{code}.xml"
+    return f"{FEEDS}/province/{code}.xml"
 
 
 def pilot_path(code: str) -> str:
-    return f"feeds/pilot/{code}.xml"
+    return f"{FEEDS}/pilot/{code}.xml"
 
 
 @dataclass(frozen=True)
@@ -159,7 +162,8 @@ class Feed:
     page: str  # the page it follows, relative to the site's root
     title: str
     entries: tuple[Entry, ...]
-    capped: bool = False  # keeps only the newest MAX_ENTRIES
+    capped: bool = False  # keeps only the newest MAX_ENTRIES, within FEED_BUDGET
+    total: int = 0  # entries there are, before any were left out
 
 
 def feeds(dataset: Dataset, history: History) -> list[Feed]:
@@ -167,7 +171,9 @@ def feeds(dataset: Dataset, history: History) -> list[Feed]:
     s = dataset.settings
     every = entries(dataset, history)
     what = f"ความเคลื่อนไหวของรายงานตัวชี้วัด {s.indicator_code} ปีงบประมาณ พ.ศ. {s.fiscal_year}"
-    out = [Feed(nation_path(), "", f"{what} ทั้งประเทศ", tuple(every[:MAX_ENTRIES]), True)]
+    out = [
+        Feed(nation_path(), "", f"{what} ทั้งประเทศ", tuple(every[:MAX_ENTRIES]), True, len(every))
+    ]
     provinces: dict[str, str] = {}  # every province page has its feed, pilots or not
     for d in dataset.districts:
         provinces.setdefault(d.province_code, d.province)
@@ -177,14 +183,15 @@ def feeds(dataset: Dataset, history: History) -> list[Feed]:
         by_province.setdefault(x.province_code, []).append(x)
         by_pilot.setdefault(x.district_code, []).append(x)
     for code in sorted(provinces):
-        found = by_province.get(code, [])[:MAX_ENTRIES]
+        found = by_province.get(code, [])
         out.append(
             Feed(
                 province_path(code),
                 f"province/{code}/",
                 f"{what} จังหวัด{provinces[code]}",
-                tuple(found),
+                tuple(found[:MAX_ENTRIES]),
                 True,
+                len(found),
             )
         )
     for code in sorted(dataset.pilots):
@@ -195,6 +202,7 @@ def feeds(dataset: Dataset, history: History) -> list[Feed]:
                 f"pilot/{code}/",
                 f"{what} {short_name(p.lao_name)} อำเภอ{p.district} จังหวัด{p.province}",
                 tuple(by_pilot.get(code, [])),
+                total=len(by_pilot.get(code, [])),
             )
         )
     return out
@@ -202,26 +210,46 @@ def feeds(dataset: Dataset, history: History) -> list[Feed]:
 
 def render(feed: Feed, dataset: Dataset, history: History, site_url: str | None) -> str:
     """One feed's XML. Links resolve against ``xml:base``: the site's address when
-    known, else the site's root relative to the feed file."""
+    known, else the site's root relative to the feed file. A capped feed drops its
+    oldest entries until it fits ``FEED_BUDGET`` (entries with many changed fields
+    are longer), and says how many it shows."""
+    entries = feed.entries
+    text = _render(feed, entries, dataset, history, site_url)
+    while feed.capped and len(entries) > 1 and len(text.encode("utf-8")) > FEED_BUDGET:
+        size = len(text.encode("utf-8"))
+        keep = min(len(entries) - 1, max(1, len(entries) * FEED_BUDGET * 95 // (100 * size)))
+        entries = entries[:keep]
+        text = _render(feed, entries, dataset, history, site_url)
+    return text
+
+
+def _render(
+    feed: Feed,
+    entries: tuple[Entry, ...],
+    dataset: Dataset,
+    history: History,
+    site_url: str | None,
+) -> str:
     depth = feed.path.count("/")
-    base = site_url or "../" * depth
-    fallback = history.head.time if history.available and history.head else None
-    updated = feed.entries[0].updated if feed.entries else fallback
-    return (
-        environment()
-        .get_template("feed.xml.j2")
-        .render(
-            feed=feed,
-            base=base,
-            self_href=feed.path,
-            id=f"{TAG}:{feed.path.removesuffix('.xml')}",
-            updated=(updated or datetime(2012, 1, 1).astimezone()).isoformat(),
-            fictional=dataset.fictional,
-            fictional_label=FICTIONAL_LABEL,
-            limited=feed.capped and len(feed.entries) >= MAX_ENTRIES,
-            max_entries=MAX_ENTRIES,
-            reason=history.unavailable_reason,
-        )
+    if entries:
+        updated = entries[0].updated
+    elif history.available and history.head:
+        updated = history.head.time
+    else:  # no record: a fixed time of the data, never the clock
+        first = min((r.opens for r in dataset.settings.rounds), default=date(2012, 1, 1))
+        updated = datetime.combine(first, time(0, 0), THAI_TZ)
+    template = environment().get_template("feed.xml.j2")
+    return template.render(
+        feed=feed,
+        entries=entries,
+        base=site_url or "../" * depth,
+        self_href=feed.path,
+        id=f"{TAG}:{feed.path.removesuffix('.xml')}",
+        updated=updated.isoformat(),
+        fictional=dataset.fictional,
+        fictional_label=FICTIONAL_LABEL,
+        shown=len(entries) if len(entries) < feed.total else None,
+        reason=history.unavailable_reason,
     )
 
 
@@ -253,6 +281,7 @@ def _write(path: Path, text: str) -> None:
 
 
 __all__ = [
+    "FEEDS",
     "FEED_BUDGET",
     "FEED_TYPE",
     "LINK_TEXT",

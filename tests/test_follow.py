@@ -293,7 +293,8 @@ def test_demo_feeds_say_fictional_and_match_the_pages(demo_git_site):
     assert nation.entries and all(e.title.startswith("[ข้อมูลสมมติ]") for e in nation.entries)
     assert all("ข้อมูลสมมติ" in e.content[0].value for e in nation.entries)
     province = _feed(demo_git_site, province_path("30"))
-    assert len(province.entries) == MAX_ENTRIES  # 32 pilots x 5 rounds: the newest only
+    # 32 pilots x 5 rounds: the newest only, and the feed says so
+    assert len(province.entries) <= MAX_ENTRIES and "แสดงเฉพาะ" in province.feed.subtitle
     assert [e.id for e in province.entries] == [e.id for e in nation.entries]
     for rel in (nation_path(), province_path("30")):
         assert (demo_git_site / rel).stat().st_size <= FEED_BUDGET, rel
@@ -346,3 +347,33 @@ def test_thai_wording_site_nation_and_province_feeds_parse(thai_site):
     province = _feed(thai_site, province_path("54"))
     assert [e.id for e in nation.entries] == [e.id for e in province.entries]
     assert len(nation.entries) == 3 and nation.entries[-1].title == "อบต.สบสาย ส่งรายงานครั้งที่ 1"
+
+
+def test_capped_feed_drops_its_oldest_entries_to_fit_the_budget():
+    from site_builder.build import load_dataset
+    from site_builder.feeds import Entry, Feed, render
+    from site_builder.history import THAI_TZ, unavailable
+    from tests.conftest import EMPTY
+
+    long_lines = tuple(f"ข้อ {n} จำนวนโครงการ/กิจกรรม: 20 → 14" for n in range(2, 9)) * 3
+    entries = tuple(
+        Entry(
+            id=f"tag:example,2012:{i}",
+            title="อบต.ต้าผามอก แก้ไขรายงานครั้งที่ 1",
+            updated=datetime(2012, 6, 1, tzinfo=THAI_TZ) - timedelta(hours=i),
+            link="pilot/5403/",
+            lines=long_lines,
+            district_code="5403",
+            province_code="54",
+        )
+        for i in range(MAX_ENTRIES)
+    )
+    feed = Feed(province_path("54"), "province/54/", "จังหวัดแพร่", entries, True, 120)
+    text = render(feed, load_dataset(EMPTY), unavailable("not_git"), None)
+    assert len(text.encode("utf-8")) <= FEED_BUDGET
+    parsed = feedparser.parse(text.encode("utf-8"))
+    assert not parsed.bozo
+    n = len(parsed.entries)
+    assert 1 <= n < MAX_ENTRIES
+    assert [e.id for e in parsed.entries] == [e.id for e in entries[:n]]  # the newest kept
+    assert f"แสดงเฉพาะ {n} รายการล่าสุดจากทั้งหมด 120 รายการ" in parsed.feed.subtitle

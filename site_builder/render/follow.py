@@ -4,7 +4,9 @@ calendar (``due_calendar.py``) and the Atom feeds (``feeds.py``).
 Kept out of ``pages.py`` so the pages stay about HTML: these are data files a
 calendar or a feed reader fetches. The calendar is written on every build (the
 how-to page links it, and MkDocs checks that link); the feeds, about one file per
-pilot, only by full builds, like the open data.
+pilot, only by full builds, like the open data and in the same second process
+(``build.py``, ``feeds_staging``): on 878 pilots with a season of revisions they
+take about a second that MkDocs' time then covers.
 """
 
 from __future__ import annotations
@@ -15,10 +17,16 @@ from pathlib import Path
 from markupsafe import escape
 
 from ..due_calendar import calendar_path, due_calendar, stamp_of
-from ..feeds import nation_path, pilot_path, province_path, write_feeds
+from ..feeds import FEEDS, nation_path, pilot_path, province_path, write_feeds
 from ..history import History
 from ..model import Dataset
 from .report_form import PAGE as FORM_PAGE
+
+
+def feeds_staging(exports_dir: Path) -> Path:
+    """Where a full build's second process writes the feeds, beside the open data
+    (build.py moves ``<this>/feeds`` into the site after MkDocs, as it does the data)."""
+    return exports_dir.with_name(exports_dir.name + "-feeds")
 
 
 class Paths:
@@ -78,4 +86,12 @@ def add_to_sitemap(site_dir: Path, site_url: str | None) -> int:
     return len(rels)
 
 
-__all__ = ["Paths", "add_to_sitemap", "form_url", "write_all", "write_calendar"]
+__all__ = [
+    "FEEDS",
+    "Paths",
+    "add_to_sitemap",
+    "feeds_staging",
+    "form_url",
+    "write_all",
+    "write_calendar",
+]
