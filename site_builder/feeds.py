@@ -83,7 +83,7 @@ def short_name(name: str) -> str:
 _VERBS = {
     "received": "ส่งรายงาน",
     "revised": "แก้ไขรายงาน",
-    "moved_in": "แก้ไขรายงาน",
+    "moved_in": "ย้ายรายงานมาเป็น",
     "withdrawn": "ถอนรายงาน",
     "moved_out": "ย้ายรายงาน",
 }
@@ -96,6 +96,14 @@ def entries(dataset: Dataset, history: History) -> list[Entry]:
     s = dataset.settings
     due = {r.number: r.due for r in s.rounds}
     reasons = {w.path: w.reason for w in dataset.withdrawals}
+    # A moved report's new path repeats the arrival of the old one (history.py): the
+    # move is one entry, told at its destination.
+    arrivals = {
+        (p, e.commit.sha)
+        for p, h in history.reports.items()
+        for e in h.events
+        if e.kind == "received"
+    }
     out: list[Entry] = []
     for path, h in history.reports.items():
         parsed = parse_report_path(path.split("/", 1)[-1])
@@ -103,7 +111,12 @@ def entries(dataset: Dataset, history: History) -> list[Entry]:
             continue
         pilot = dataset.pilots.get(parsed.district_code)
         name = _name(pilot, parsed.district_code)
+        sources = {e.other_path for e in h.events if e.kind == "moved_in"}
         for e in h.events:
+            if e.kind == "received" and any((src, e.commit.sha) in arrivals for src in sources):
+                continue
+            if e.kind == "moved_out" and e.other_path in history.reports:
+                continue
             out.append(_entry(e, path, parsed.round, name, due, reasons, parsed))
     out.sort(key=lambda x: (x.updated, x.id), reverse=True)
     return out
@@ -125,6 +138,9 @@ def _entry(
     parsed: ReportPath,
 ) -> Entry:
     title = f"{name} {_VERBS[e.kind]}ครั้งที่ {round_number}"
+    source = parse_report_path(e.other_path.split("/", 1)[-1]) if e.other_path else None
+    if e.kind == "moved_in" and source and source.district_code == parsed.district_code:
+        title = f"{name} ย้ายรายงานครั้งที่ {source.round} ไปเป็นครั้งที่ {round_number}"
     late = round_number in due and e.commit.day > due[round_number]
     if e.kind == "received" and late:
         title += " (ส่งช้า)"

@@ -377,3 +377,29 @@ def test_capped_feed_drops_its_oldest_entries_to_fit_the_budget():
     assert 1 <= n < MAX_ENTRIES
     assert [e.id for e in parsed.entries] == [e.id for e in entries[:n]]  # the newest kept
     assert f"แสดงเฉพาะ {n} รายการล่าสุดจากทั้งหมด 120 รายการ" in parsed.feed.subtitle
+
+
+def test_a_moved_report_is_one_entry_at_its_new_round():
+    from site_builder.build import load_dataset
+    from site_builder.feeds import entries
+    from site_builder.history import THAI_TZ, Commit, FileChange, LogEntry, fold
+    from tests.conftest import EMPTY
+
+    def at(day: int) -> Commit:
+        return Commit(f"{day:040d}", datetime(2012, 6, day, 10, tzinfo=THAI_TZ))
+
+    r3 = R1.replace("round-1", "round-3")
+    texts = {
+        "a": "round: 2\nitem1: {unit: หมู่บ้าน, total: 8}\n",
+        "b": "round: 3\nitem1: {unit: หมู่บ้าน, total: 8}\n",
+    }
+    log = [
+        LogEntry(at(1), (FileChange("A", "0" * 40, "a", R2),)),
+        LogEntry(at(3), (FileChange("R", "a", "b", R2, r3),)),
+    ]
+    found = entries(load_dataset(EMPTY), fold(log, texts.get))
+    assert [(x.title, x.updated.day) for x in found] == [
+        ("ทต.ช่อแฮ ย้ายรายงานครั้งที่ 2 ไปเป็นครั้งที่ 3", 3),
+        ("ทต.ช่อแฮ ส่งรายงานครั้งที่ 2", 1),
+    ]
+    assert any("ย้ายมาจากรายงานครั้งที่ 2" in line for line in found[0].lines)
