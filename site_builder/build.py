@@ -22,13 +22,16 @@ from urllib.parse import urlparse
 
 import yaml
 
-from . import alongside, exports, fanout, resources, submit_link
+from . import alongside, exports, fanout, offline, resources, submit_link
 from .aggregate import Results
+from .feeds import write_feeds
 from .findings import Finding
 from .history import History
 from .layout import SUBMISSIONS, schema_root
 from .model import Dataset, Pilot
 from .on_record import on_record
+from .render.follow import FEEDS, add_to_sitemap, feeds_staging
+from .render.follow import write_all as write_follow
 from .render.pages import SiteOptions, generate
 from .render.trace import source_record, source_view
 from .repository import FileCache, load_repository
@@ -203,6 +206,8 @@ def generate_all(
             history,
             source_record(history, repo),
         )
+        if exports_dir is not None:  # the feeds too, moved into the site with the open data
+            write_feeds(feeds_staging(exports_dir), dataset, history, config.site_url)
 
     def submit_url(pilot: Pilot, round_number: int) -> str | None:
         return _submit_url(config, dataset, pilot, round_number)
@@ -221,6 +226,9 @@ def generate_all(
     docs.mkdir(parents=True, exist_ok=True)
     refuse_links(config.static_docs)
     pages = generate(dataset, results, docs, opts, config.static_docs).pages()
+    write_follow(
+        docs, dataset, history, config.site_url, with_feeds=with_exports and not exports_dir
+    )
     shutil.copytree(ASSETS / "kpi", docs / "assets" / "kpi", dirs_exist_ok=True)
     # Started now, not before the pages: the pilot pages use both cores
     # themselves, while MkDocs, which comes next, uses one.
@@ -254,18 +262,23 @@ def build_site(config: BuildConfig, parallel: bool = True) -> Built:
     afterwards: MkDocs empties the site folder first).
     """
     staging = config.docs_dir.with_name(config.docs_dir.name + "-data")
-    for stale in (staging, config.docs_dir / "data"):  # an older build's open data
+    stale_feeds = (feeds_staging(staging), config.docs_dir / FEEDS)  # written beside the data
+    for stale in (staging, config.docs_dir / "data", *stale_feeds):  # an older build's open data
         shutil.rmtree(stale, ignore_errors=True)
     done = generate_all(config, exports_dir=staging, parallel=parallel)
     mkdocs_build(config, done.dataset.fictional, data_as_of=done.data_as_of)
     pages = squeeze_html(config.site_dir)
     subset_theme_css(config.site_dir, pages)  # the first paint waits for these sheets
+    commit = done.data_as_of.get("short") if done.data_as_of.get("available") else None
+    offline.write_worker(config.site_dir, str(commit) if commit else None)  # form/sw.js
     try:
         if done.exports is not None:
             done.exports.wait()
     except alongside.Failed as exc:
         raise BuildError(f"เขียนไฟล์ข้อมูลเปิดไม่สำเร็จ: {exc}") from None
     shutil.move(staging, config.site_dir / "data")
+    shutil.move(feeds_staging(staging) / FEEDS, config.site_dir / FEEDS)
+    add_to_sitemap(config.site_dir, config.site_url)  # feeds and calendar (render/follow.py)
     return Built(done.dataset, done.pages, config.site_dir)
 
 

@@ -24,6 +24,7 @@ from ..submit_link import blob_url
 from . import report_form
 from .chart import progress_svg
 from .env import environment
+from .follow import Paths
 from .form import form_items
 from .search import IndexedDistrict, guide_pages, index_json, name_index
 from .trace import registry_view, report_view, source_view, withdrawn_views
@@ -274,6 +275,7 @@ def generate(
         "current": s.round(current) if current else None,
         "credit": CREDIT,
         "source": source_view(opts.history, _repo(opts)),
+        "paths": Paths(s.fiscal_year),  # feeds and the due-date calendar (follow.py)
     }
     provinces: dict[str, list] = {}
     for row in rows:

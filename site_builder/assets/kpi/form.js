@@ -637,6 +637,8 @@
     replaces.hidden = !S.existing;
     replaces.textContent = S.existing ? C.replaces.replace("{round}", thaiNum(S.round)) : "";
     update();
+    // form-store.js brings back answers kept in this browser for this pilot and round
+    document.dispatchEvent(new CustomEvent("kpi-form-start", { detail: { pilot: pilot.district_code, round: S.round } }));
   }
 
   function choose(message, pilot) {
