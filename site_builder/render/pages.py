@@ -15,6 +15,15 @@ from typing import Any
 
 from .. import fanout
 from ..aggregate import NationRound, PilotStatus, Results, score
+from ..calendar_due import data_date, due_text, next_due
+from ..changes import (
+    nation_change,
+    nation_text,
+    pilot_change,
+    pilot_text,
+    province_change,
+    province_text,
+)
 from ..evaluate import CRITERION_TITLES, not_reported
 from ..geography import CREDIT
 from ..history import History, unavailable
@@ -144,6 +153,16 @@ def _nation_view(dataset: Dataset, results: Results, current: int | None) -> dic
     }
 
 
+def _counts_round(results: Results, current: int | None) -> NationRound | None:
+    """The round the home page's counts speak of: the newest with a report, else the
+    newest already due (so an empty site says how many reports are overdue, as its
+    pilot pages do), else the first."""
+    if current is not None:
+        return results.national(current)
+    due = [n for n in results.nation if n.due_passed]
+    return due[-1] if due else (results.nation[0] if results.nation else None)
+
+
 OPEN_PROVINCES_MAX = 5
 
 
@@ -231,7 +250,13 @@ def _pilot_context(
         "received_known": opts.history.available,
         "next_round": next_round,
         "submit_url": submit,
+        "change": _said(pilot_change(status), pilot_text),
     }
+
+
+def _said(change: Any, text: Callable[[Any], str]) -> str | None:
+    """A change in words (changes.py), or None when there is nothing to compare."""
+    return text(change) if change is not None else None
 
 
 def _withdrawn_text(w: dict[str, Any] | None) -> str | None:
@@ -274,6 +299,7 @@ def generate(
         "current": s.round(current) if current else None,
         "credit": CREDIT,
         "source": source_view(opts.history, _repo(opts)),
+        "due": due_text(next_due(s, data_date(opts.history))),
     }
     provinces: dict[str, list] = {}
     for row in rows:
@@ -288,6 +314,8 @@ def generate(
             common,
             base="",
             nation=_nation_view(dataset, results, current),
+            change=_said(nation_change(results, current) if current else None, nation_text),
+            counts_round=_counts_round(results, current),
             registered=len(dataset.pilots),
             reports=len(dataset.reports),
         ),
@@ -335,6 +363,9 @@ def generate(
                 code=code,
                 name=prov_rows[0].province,
                 rows=prov_rows,
+                change=_said(
+                    province_change(results, code, current) if current else None, province_text
+                ),
                 registry_history=registry_view(
                     registry_relpath(s.fiscal_year, code),
                     opts.history,
