@@ -86,7 +86,36 @@
     });
   }
 
-  function init() { setupRows(); setupFilter(); setupSearch(); }
+  /* ---- the header's menu button (a label for Material's drawer checkbox) by keyboard:
+     Material clicks a focused label on Enter; Space does the same here. Opened from the
+     button, focus moves into the drawer; Escape closes it and focus returns ---- */
+  function setupMenu() {
+    var button = document.querySelector(".kpi-menu");
+    var toggle = document.getElementById("__drawer");
+    if (!button || !toggle) return;
+    var drawer = document.querySelector(".md-sidebar--primary");
+    if (drawer) drawer.id = "kpi-drawer";
+    toggle.addEventListener("change", function () {
+      button.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
+      if (!toggle.checked || document.activeElement !== button || !drawer) return;
+      var first = drawer.querySelector(".md-nav__link[href]");
+      /* once the drawer is visible again (kpi.css), focus can land in it */
+      if (first) setTimeout(function () { first.focus(); }, 30);
+    });
+    button.addEventListener("keydown", function (ev) {
+      if (ev.key !== " ") return;
+      ev.preventDefault();
+      button.click();
+    });
+    document.addEventListener("keydown", function (ev) {
+      if (ev.key !== "Escape" || !toggle.checked) return;
+      toggle.checked = false;
+      toggle.dispatchEvent(new Event("change"));
+      button.focus();
+    });
+  }
+
+  function init() { setupRows(); setupFilter(); setupSearch(); setupMenu(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();
