@@ -34,7 +34,7 @@ from . import report_form
 from .chart import progress_svg
 from .env import environment
 from .form import form_items
-from .search import IndexedDistrict, guide_pages, index_json, name_index
+from .search import IndexedDistrict, filter_example, guide_pages, index_json, name_index
 from .trace import registry_view, report_view, source_view, withdrawn_views
 from .views import MARKS, marks_for, overall_mark, round_cell, round_month, round_short, row_for
 
@@ -321,10 +321,17 @@ def generate(
         ),
     )
     opened = _opened(provinces)
+    districts = [
+        IndexedDistrict(r.code, r.district, r.province_code, r.province, r.name) for r in rows
+    ]
     w.write(
         "pilots.md",
         env.get_template("pilots.md.j2").render(
-            common, base="../", provinces=provinces, opened=opened
+            common,
+            base="../",
+            provinces=provinces,
+            opened=opened,
+            example=filter_example(districts),
         ),
     )
     # Folded provinces' rows live beside the list, so the list itself stays light on a phone.
@@ -401,9 +408,6 @@ def generate(
     for written in fanout.map_slices(pilot_pages, statuses):
         w.written |= written
     report_form.write_page(w, env, dataset, common, opts.repo_url, opts.branch)
-    districts = [
-        IndexedDistrict(r.code, r.district, r.province_code, r.province, r.name) for r in rows
-    ]
     index = name_index(districts, guide_pages(static_docs), opts.fictional)
     w.write("search/names.json", index_json(index))
     w.prune(("pilot", "province"))
