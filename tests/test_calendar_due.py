@@ -89,7 +89,8 @@ def june_site(tmp_path_factory) -> Path:
 
 
 def _text(site: Path, page: str) -> str:
-    return (site / page / "index.html").read_text(encoding="utf-8")
+    html = (site / page / "index.html").read_text(encoding="utf-8")
+    return html.replace("<t-w>", "").replace("</t-w>", "")  # words kept whole on phones
 
 
 def test_home_and_every_pilot_page_say_the_next_due_date(june_site):

@@ -59,7 +59,7 @@ def test_unregistered_district_lands_on_its_row(built, page_on):
 def test_province_without_pilots_says_so_in_a_sentence(scoring_site):
     page = (scoring_site / "province" / "55" / "index.html").read_text(encoding="utf-8")
     section = page.split("การส่งรายงานรายเดือน</h2>")[1].split("<h2")[0]
-    assert "จังหวัด<span class=\"kpi-nb\">น่าน</span>ยังไม่ได้ระบุพื้นที่ต้นแบบในทะเบียน" in section
+    assert 'จังหวัด<span class="kpi-nb">น่าน</span>ยังไม่ได้ระบุพื้นที่ต้นแบบในทะเบียน' in section
     assert "<table" not in section
     phrae = (scoring_site / "province" / "54" / "index.html").read_text(encoding="utf-8")
     assert "<table" in phrae.split("การส่งรายงานรายเดือน</h2>")[1].split("<h2")[0]
