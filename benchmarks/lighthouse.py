@@ -33,7 +33,13 @@ CHROME_FLAGS = (
     "--disable-component-update --disable-sync"
 )
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-PAGES = {"home": "", "pilots": "pilots/", "province": "province/54/", "pilot": "pilot/5403/"}
+PAGES = {
+    "home": "",
+    "pilots": "pilots/",
+    "province": "province/54/",
+    "pilot": "pilot/5403/",
+    "form": "form/",
+}
 AIM = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
 METRICS = ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time")
 

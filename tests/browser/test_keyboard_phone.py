@@ -79,3 +79,15 @@ def test_menu_opens_by_keyboard_and_focus_moves_into_it(built, page_on, key):
     page.wait_for_timeout(400)
     assert not page.evaluate("document.getElementById('__drawer').checked")
     assert "kpi-menu" in page.evaluate(ACTIVE)["cls"]
+
+
+def test_desktop_has_no_menu_button_and_the_sidebar_is_reachable(built, browser):
+    """At 1280 px the navigation is always shown, so no menu button and its links take focus."""
+    _, base = built
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(base)
+    assert page.locator(".kpi-menu").count() == 1 and not page.locator(".kpi-menu").is_visible()
+    stops = [_tab(page) for _ in range(4)]
+    page.close()
+    assert "kpi-skip" in stops[0]["cls"]
+    assert any(s["inDrawer"] and s["visible"] for s in stops), stops

@@ -86,31 +86,43 @@
     });
   }
 
-  /* ---- the header's menu button (a label for Material's drawer checkbox) by keyboard:
-     Material clicks a focused label on Enter; Space does the same here. Opened from the
-     button, focus moves into the drawer; Escape closes it and focus returns ---- */
+  /* ---- the header's menu: Material's label for its drawer checkbox cannot take focus,
+     so a real button takes its place (Tab, Enter, Space; aria-expanded). Opened from the
+     keyboard, focus moves into the drawer; Escape closes it and focus returns ---- */
   function setupMenu() {
-    var button = document.querySelector(".kpi-menu");
+    var label = document.querySelector("label.kpi-menu");
     var toggle = document.getElementById("__drawer");
-    if (!button || !toggle) return;
+    if (!label || !toggle) return;
     var drawer = document.querySelector(".md-sidebar--primary");
-    if (drawer) drawer.id = "kpi-drawer";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = label.className;
+    button.innerHTML = label.innerHTML;
+    button.setAttribute("aria-expanded", "false");
+    if (drawer) {
+      drawer.id = drawer.id || "kpi-drawer";
+      button.setAttribute("aria-controls", drawer.id);
+    }
+    label.replaceWith(button);
+    var byKey = false;
+    function set(open) {
+      toggle.checked = open;
+      toggle.dispatchEvent(new Event("change"));
+    }
     toggle.addEventListener("change", function () {
       button.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
-      if (!toggle.checked || document.activeElement !== button || !drawer) return;
-      var first = drawer.querySelector(".md-nav__link[href]");
+      var first = drawer && drawer.querySelector(".md-nav__link[href]");
       /* once the drawer is visible again (kpi.css), focus can land in it */
-      if (first) setTimeout(function () { first.focus(); }, 30);
+      if (toggle.checked && byKey && first) setTimeout(function () { first.focus(); }, 30);
+      byKey = false;
     });
     button.addEventListener("keydown", function (ev) {
-      if (ev.key !== " ") return;
-      ev.preventDefault();
-      button.click();
+      if (ev.key === "Enter" || ev.key === " ") byKey = true;
     });
+    button.addEventListener("click", function () { set(!toggle.checked); });
     document.addEventListener("keydown", function (ev) {
       if (ev.key !== "Escape" || !toggle.checked) return;
-      toggle.checked = false;
-      toggle.dispatchEvent(new Event("change"));
+      set(false);
       button.focus();
     });
   }
