@@ -20,6 +20,7 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 from datetime import date, datetime
@@ -236,10 +237,11 @@ def test_every_page_and_export_names_its_commit(built):
     site, shas = built
     short = shas["backfilled"][:7]
     for page in ("index.html", "how-to-submit/index.html", "province/54/index.html"):
-        assert "ข้อมูล ณ 10 กรกฎาคม 2555 เวลา 11:00 น. · commit" in _text(site / page), page
+        assert "ที่มาของข้อมูล: ฉบับบันทึกเมื่อ 10 กรกฎาคม 2555 เวลา 11:00 น." in _text(site / page)
         assert f"<code>{short}</code>" in _text(site / page), page
-    assert f'commit <a href="https://git.example/dla/kpi32/commit/{shas["backfilled"]}"' in (
-        _text(site / "index.html").replace(' title="ดูการเปลี่ยนแปลงใน commit นี้"', "")
+    assert (
+        f'<small class="kpi-ver"><a href="https://git.example/dla/kpi32/commit/{shas["backfilled"]}"'
+        in (_text(site / "index.html"))
     )
     national = json.loads(_text(site / "data" / "national.json"))
     assert national["data_commit"] == shas["backfilled"] and national["history"] == "ok"
@@ -280,7 +282,7 @@ def test_shallow_clone_builds_and_says_dates_are_unavailable(story, tmp_path):
     national = json.loads(_text(docs / "data" / "national.json"))
     assert national["history"] == "shallow" and national["data_commit"] is None
     assert "เว็บไซต์ชุดนี้อยู่ในกรณีนี้" in _text(docs / "methodology.md")
-    assert "ข้อมูล ณ: ไม่มีวันที่ของข้อมูล (คลังข้อมูลที่ใช้สร้างเว็บไซต์ถูกดึงมาไม่ครบประวัติ" in (
+    assert "ที่มาของข้อมูล: ไม่มีวันที่บันทึกข้อมูล (คลังข้อมูลที่ใช้สร้างเว็บไซต์ถูกดึงมาไม่ครบประวัติ" in (
         _text(docs / "index.md")
     )
 
@@ -334,7 +336,7 @@ def test_changed_fields_read_in_thai_terms():
 
 
 def test_preview_footer_names_the_data_like_the_full_build(story, tmp_path, monkeypatch):
-    """``make serve`` hands MkDocs the same "ข้อมูล ณ ..." line as ``make site``."""
+    """``make serve`` hands MkDocs the same "ที่มาของข้อมูล ..." line as ``make site``."""
     import mkdocs.commands.serve
 
     from site_builder import cli
@@ -529,3 +531,29 @@ def test_the_two_wordings_build_the_same_figures_and_revision(tmp_path):
         page = _text(site / "pilot" / "5401" / "index.html")
         assert "เปลี่ยนผลเกณฑ์ที่ 4 ผ่าน → ไม่ผ่าน" in page
         assert "ข้อ 7 จำนวนโครงการ/กิจกรรม: <del>20</del> → <ins>14</ins>" in page
+
+
+_JARGON = re.compile(r"\b(git|commit|shallow)\b", re.I)
+
+
+def _visible(html_text: str) -> str:
+    """What a reader sees: no tags, attributes, scripts or styles."""
+    body = re.sub(r"<(script|style)\b.*?</\1>", " ", html_text, flags=re.S | re.I)
+    return re.sub(r"<[^>]+>", " ", body)
+
+
+def test_provenance_is_in_plain_thai(built, tmp_path):
+    """Citizens read "ที่มาของข้อมูล: ฉบับบันทึกเมื่อ ...": no git or commit in a sentence,
+    on the record (home, province, a pilot with revisions and a withdrawal) and without one."""
+    site, shas = built
+    for page in ("index.html", "province/54/index.html", "pilot/5401/index.html"):
+        text = _visible(_text(site / page))
+        assert "ที่มาของข้อมูล: ฉบับบันทึกเมื่อ" in text, page
+        assert not _JARGON.search(text), (page, _JARGON.findall(text))
+    # The commit stays, as a small link.
+    assert f"/commit/{shas['backfilled']}" in _text(site / "index.html")
+    docs = tmp_path / "docs"
+    generate_docs(read_config(ROOT, FIX / "base", docs_dir=docs))  # no git record of its own
+    for page in ("index.md", "pilot/5401.md"):
+        text = _visible(_text(docs / page))
+        assert not _JARGON.search(text), (page, _JARGON.findall(text))

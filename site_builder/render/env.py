@@ -12,6 +12,7 @@ import json
 from datetime import date
 from decimal import Decimal
 from functools import cache
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
@@ -19,6 +20,7 @@ from markupsafe import Markup
 from ..rounding import half_up
 from ..thai import be_iso, be_long, be_short
 from .names import keep_whole, lao_name
+from .thai_words import keep_words
 
 TEMPLATES = "templates/site"
 
@@ -49,6 +51,15 @@ def _date(fn):
     return apply
 
 
+class _Page(jinja2.Template):
+    """A page template: its output keeps Thai words whole on a phone (thai_words.py)."""
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        out = super().render(*args, **kwargs)
+        name = self.name or ""
+        return keep_words(out) if name.endswith((".md.j2", ".html.j2")) else out
+
+
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -59,6 +70,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
+    env.template_class = _Page
     env.filters.update(
         fm=front_matter_str,
         fixed=fixed,

@@ -15,6 +15,15 @@ from typing import Any
 
 from .. import fanout
 from ..aggregate import NationRound, PilotStatus, Results, score
+from ..calendar_due import data_date, due_text, next_due
+from ..changes import (
+    nation_change,
+    nation_text,
+    pilot_change,
+    pilot_text,
+    province_change,
+    province_text,
+)
 from ..evaluate import CRITERION_TITLES, not_reported
 from ..geography import CREDIT
 from ..history import History, unavailable
@@ -26,7 +35,7 @@ from .chart import progress_svg
 from .env import environment
 from .follow import Paths
 from .form import form_items
-from .search import IndexedDistrict, guide_pages, index_json, name_index
+from .search import IndexedDistrict, filter_example, guide_pages, index_json, name_index
 from .trace import registry_view, report_view, source_view, withdrawn_views
 from .views import MARKS, marks_for, overall_mark, round_cell, round_month, round_short, row_for
 
@@ -145,6 +154,16 @@ def _nation_view(dataset: Dataset, results: Results, current: int | None) -> dic
     }
 
 
+def _counts_round(results: Results, current: int | None) -> NationRound | None:
+    """The round the home page's counts speak of: the newest with a report, else the
+    newest already due (so an empty site says how many reports are overdue, as its
+    pilot pages do), else the first."""
+    if current is not None:
+        return results.national(current)
+    due = [n for n in results.nation if n.due_passed]
+    return due[-1] if due else (results.nation[0] if results.nation else None)
+
+
 OPEN_PROVINCES_MAX = 5
 
 
@@ -232,7 +251,13 @@ def _pilot_context(
         "received_known": opts.history.available,
         "next_round": next_round,
         "submit_url": submit,
+        "change": _said(pilot_change(status), pilot_text),
     }
+
+
+def _said(change: Any, text: Callable[[Any], str]) -> str | None:
+    """A change in words (changes.py), or None when there is nothing to compare."""
+    return text(change) if change is not None else None
 
 
 def _withdrawn_text(w: dict[str, Any] | None) -> str | None:
@@ -276,6 +301,7 @@ def generate(
         "credit": CREDIT,
         "source": source_view(opts.history, _repo(opts)),
         "paths": Paths(s.fiscal_year),  # feeds and the due-date calendar (follow.py)
+        "due": due_text(next_due(s, data_date(opts.history))),
     }
     provinces: dict[str, list] = {}
     for row in rows:
@@ -290,15 +316,24 @@ def generate(
             common,
             base="",
             nation=_nation_view(dataset, results, current),
+            change=_said(nation_change(results, current) if current else None, nation_text),
+            counts_round=_counts_round(results, current),
             registered=len(dataset.pilots),
             reports=len(dataset.reports),
         ),
     )
     opened = _opened(provinces)
+    districts = [
+        IndexedDistrict(r.code, r.district, r.province_code, r.province, r.name) for r in rows
+    ]
     w.write(
         "pilots.md",
         env.get_template("pilots.md.j2").render(
-            common, base="../", provinces=provinces, opened=opened
+            common,
+            base="../",
+            provinces=provinces,
+            opened=opened,
+            example=filter_example(districts),
         ),
     )
     # Folded provinces' rows live beside the list, so the list itself stays light on a phone.
@@ -337,6 +372,9 @@ def generate(
                 code=code,
                 name=prov_rows[0].province,
                 rows=prov_rows,
+                change=_said(
+                    province_change(results, code, current) if current else None, province_text
+                ),
                 registry_history=registry_view(
                     registry_relpath(s.fiscal_year, code),
                     opts.history,
@@ -372,9 +410,6 @@ def generate(
     for written in fanout.map_slices(pilot_pages, statuses):
         w.written |= written
     report_form.write_page(w, env, dataset, common, opts.repo_url, opts.branch)
-    districts = [
-        IndexedDistrict(r.code, r.district, r.province_code, r.province, r.name) for r in rows
-    ]
     index = name_index(districts, guide_pages(static_docs), opts.fictional)
     w.write("search/names.json", index_json(index))
     w.prune(("pilot", "province"))

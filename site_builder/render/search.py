@@ -64,6 +64,7 @@ def _typed_forms() -> tuple[tuple[str, str, str], ...]:
 
 
 PREFIXES = _typed_forms()
+MUNICIPALITY = "เทศบาล"  # any level: the start of เทศบาลตำบล, เทศบาลเมือง, เทศบาลนคร
 # Characters that never matter: white space of any kind and zero-width marks.
 SPACES = (
     "\t\n\v\f\r \u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
@@ -108,6 +109,9 @@ def readings(query: str) -> list[Reading]:
 
     Both are kept because real names start like an abbreviation (ตำบลทมอ,
     จ.ป.ร.): the literal reading finds them, the prefix reading finds ทม.อ...
+    A full municipal prefix is also read as plain เทศบาล, because a subdistrict's
+    own name may begin with its second word: เทศบาลเมืองยาว is ทม.ยาว or the
+    municipality named เมืองยาว (เทศบาลตำบลเมืองยาว).
     """
     s = clean(query)
     out = [Reading("", "", key(s))]
@@ -118,6 +122,9 @@ def readings(query: str) -> list[Reading]:
             rest = key(_drop(s, len(f)))
             if rest:
                 out.append(Reading(kind, lao_type, rest))
+            if f != MUNICIPALITY and f.startswith(MUNICIPALITY):
+                rest = key(_drop(s, len(MUNICIPALITY)))
+                out.append(Reading("pilot", "municipality", rest))
             break
     return out
 
@@ -173,6 +180,18 @@ def name_index(
     }
 
 
+def filter_example(districts: list[IndexedDistrict]) -> str:
+    """The pilot-list filter's placeholder, from names this site really has: the first
+    registered pilot's place name and its province ("เช่น ช่อแฮ หรือ แพร่"), so the
+    example finds something on the real site, the demo and any other."""
+    pilot = next((d for d in districts if d.lao_name), None)
+    if pilot is not None and pilot.lao_name:
+        return f"เช่น {split_lao_name(pilot.lao_name)[1]} หรือ {pilot.province}"
+    if districts:
+        return f"เช่น {districts[0].name} หรือ {districts[0].province}"
+    return "พิมพ์ชื่อ อปท. อำเภอ หรือจังหวัด"
+
+
 # The generated guide pages: (title, URL, more words to find them by).
 GENERATED_PAGES = (
     ("ภาพรวมประเทศ", "", "ผลการดำเนินงาน คะแนน ร้อยละ"),
@@ -222,7 +241,8 @@ def js_rules() -> str:
         "    prefixes: [",
         ",\n".join(f"      {dumps(list(p))}" for p in PREFIXES),
         "    ],",
-        f"    levels: {dumps(LEVELS)}",
+        f"    levels: {dumps(LEVELS)},",
+        f"    municipality: {dumps(MUNICIPALITY)}",
     ]
     return "  var RULES = {\n" + "\n".join(lines) + "\n  };\n  "
 

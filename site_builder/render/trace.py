@@ -70,17 +70,22 @@ def _commit(c: Commit, repo_url: str | None) -> dict:
 
 
 def source_view(history: History, repo_url: str | None) -> dict:
-    """'ข้อมูล ณ ...': the commit and time the figures were built from."""
+    """'ที่มาของข้อมูล: ฉบับบันทึกเมื่อ ...': the commit and time the figures were built from,
+    in words a citizen reads (the commit itself only as a small link, ``_trace.j2``)."""
     if not history.available or history.head is None:
-        reason = history.unavailable_reason or "ข้อมูลยังไม่ได้บันทึกใน git"
-        return {"available": False, "reason": reason, "text": f"ข้อมูล ณ: ไม่มีวันที่ของข้อมูล ({reason})"}
+        reason = history.unavailable_reason or "ข้อมูลยังไม่ได้บันทึกเข้าคลังข้อมูล"
+        return {
+            "available": False,
+            "reason": reason,
+            "text": f"ที่มาของข้อมูล: ไม่มีวันที่บันทึกข้อมูล ({reason})",
+        }
     c = _commit(history.head, repo_url)
-    dirty = " และการแก้ไขที่ยังไม่ได้บันทึก (commit)" if history.dirty else ""
+    dirty = " รวมการแก้ไขที่ยังไม่ได้บันทึก" if history.dirty else ""
     return {
         "available": True,
         **c,
         "dirty": history.dirty,
-        "text": f"ข้อมูล ณ {c['when']} (commit {c['short']}{dirty})",
+        "text": f"ที่มาของข้อมูล: ฉบับบันทึกเมื่อ {c['when']} (รหัสฉบับ {c['short']}){dirty}",
     }
 
 
@@ -92,7 +97,7 @@ def source_record(history: History, repo_url: str | None) -> dict[str, object]:
             "data_time": None,
             "data_commit_url": None,
             "history": history.status if not history.available else "no_commit",
-            "history_note": history.unavailable_reason or "ข้อมูลยังไม่ได้บันทึกใน git",
+            "history_note": history.unavailable_reason or "ข้อมูลยังไม่ได้บันทึกเข้าคลังข้อมูล",
         }
     return {
         "data_commit": history.head.sha,
@@ -144,7 +149,7 @@ def report_view(report: Report, rnd: Round, history: History, repo_url: str | No
     """รับเมื่อ, the commit, the typed date beside it, and every revision."""
     h = history.of(report.path)
     if h is None or h.received is None:
-        reason = history.unavailable_reason or "รายงานฉบับนี้ยังไม่ได้บันทึกเข้าคลังข้อมูล (commit)"
+        reason = history.unavailable_reason or "รายงานฉบับนี้ยังไม่ได้บันทึกเข้าคลังข้อมูล"
         return {"available": False, "reason": reason}
     return {
         "available": True,

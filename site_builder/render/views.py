@@ -17,6 +17,8 @@ from ..thai import BE_OFFSET, MONTHS_ABBR
 _SHAPES = {"met": ("✓", "y"), "not_met": ("✗", "n"), "not_reported": ("–", "u")}
 MARKS = {k: (symbol, OUTCOME_TH[k], css) for k, (symbol, css) in _SHAPES.items()}
 NO_REPORT = MARKS["not_reported"]
+# A round not yet due and not reported: no result at all, not even a carried one.
+NOT_DUE = ("", "ยังไม่ถึงกำหนด", "u")
 
 
 @dataclass(frozen=True)
@@ -66,8 +68,11 @@ def marks_for(pr: PilotRound | None) -> tuple[Mark, ...]:
 
     A round without its own report keeps the result of the latest earlier report
     (the methodology); such marks are flagged ``carried`` so no page shows them
-    as if that round had been reported.
+    as if that round had been reported. A round not yet due and not reported shows
+    no mark (``NOT_DUE``): a carried mark there would read as a future month's result.
     """
+    if pr is not None and _pending(pr):
+        return tuple(Mark(n, *NOT_DUE) for n in range(1, 6))
     if pr is None or pr.evaluation is None:
         return tuple(Mark(n, *NO_REPORT) for n in range(1, 6))
     return tuple(
@@ -77,9 +82,16 @@ def marks_for(pr: PilotRound | None) -> tuple[Mark, ...]:
 
 def overall_mark(pr: PilotRound | None) -> Mark:
     """The "ผ่านครบ 5 ข้อ" column: met only when all five criteria are met."""
+    if pr is not None and _pending(pr):
+        return Mark(0, *NOT_DUE)
     if pr is None or pr.evaluation is None:
         return Mark(0, *NO_REPORT)
     return Mark(0, *MARKS["met" if pr.meets_all else "not_met"], carried=pr.carried)
+
+
+def _pending(pr: PilotRound) -> bool:
+    """No report for a round whose due date has not passed yet."""
+    return pr.report is None and not pr.due
 
 
 def round_cell(

@@ -86,7 +86,48 @@
     });
   }
 
-  function init() { setupRows(); setupFilter(); setupSearch(); }
+  /* ---- the header's menu: Material's label for its drawer checkbox cannot take focus,
+     so a real button takes its place (Tab, Enter, Space; aria-expanded). Opened from the
+     keyboard, focus moves into the drawer; Escape closes it and focus returns ---- */
+  function setupMenu() {
+    var label = document.querySelector("label.kpi-menu");
+    var toggle = document.getElementById("__drawer");
+    if (!label || !toggle) return;
+    var drawer = document.querySelector(".md-sidebar--primary");
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = label.className;
+    button.innerHTML = label.innerHTML;
+    button.setAttribute("aria-expanded", "false");
+    if (drawer) {
+      drawer.id = drawer.id || "kpi-drawer";
+      button.setAttribute("aria-controls", drawer.id);
+    }
+    label.replaceWith(button);
+    var byKey = false;
+    function set(open) {
+      toggle.checked = open;
+      toggle.dispatchEvent(new Event("change"));
+    }
+    toggle.addEventListener("change", function () {
+      button.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
+      var first = drawer && drawer.querySelector(".md-nav__link[href]");
+      /* once the drawer is visible again (kpi.css), focus can land in it */
+      if (toggle.checked && byKey && first) setTimeout(function () { first.focus(); }, 30);
+      byKey = false;
+    });
+    button.addEventListener("keydown", function (ev) {
+      if (ev.key === "Enter" || ev.key === " ") byKey = true;
+    });
+    button.addEventListener("click", function () { set(!toggle.checked); });
+    document.addEventListener("keydown", function (ev) {
+      if (ev.key !== "Escape" || !toggle.checked) return;
+      set(false);
+      button.focus();
+    });
+  }
+
+  function init() { setupRows(); setupFilter(); setupSearch(); setupMenu(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();

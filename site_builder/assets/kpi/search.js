@@ -38,7 +38,8 @@
       ["ตำบล", "pilot", ""],
       ["ต.", "pilot", ""]
     ],
-    levels: {"sao": "องค์การบริหารส่วนตำบล", "tambon": "เทศบาลตำบล", "mueang": "เทศบาลเมือง", "nakhon": "เทศบาลนคร"}
+    levels: {"sao": "องค์การบริหารส่วนตำบล", "tambon": "เทศบาลตำบล", "mueang": "เทศบาลเมือง", "nakhon": "เทศบาลนคร"},
+    municipality: "เทศบาล"
   };
   /* END RULES */
 
@@ -71,6 +72,8 @@
       if (folded.indexOf(f) === 0) {
         var rest = key(drop(s, f.length));
         if (rest) out.push({ kind: p[1], type: p[2], text: rest });
+        var m = RULES.municipality;  // เทศบาลเมืองยาว: also the municipality named เมืองยาว
+        if (f !== m && f.indexOf(m) === 0) out.push({ kind: "pilot", type: "municipality", text: key(drop(s, m.length)) });
         break;
       }
     }
@@ -198,7 +201,8 @@
     });
     index.districts.forEach(function (d) {
       var code = d[0], prov = provinces[code.slice(0, 2)] || "", lao = d[2];
-      var url = lao ? base + "pilot/" + code + "/" : base + "province/" + code.slice(0, 2) + "/";
+      // A district without a pilot: its own row on the province page (id d<code>).
+      var url = lao ? base + "pilot/" + code + "/" : base + "province/" + code.slice(0, 2) + "/#d" + code;
       var inProvince = withKeys({}, [prov]).keys, inDistrict = withKeys({}, [d[1]]).keys;
       entries.push(withKeys({
         kind: "district", id: "d" + code, code: code, url: url, title: [["อำเภอ"], [d[1], 1]],
@@ -264,11 +268,13 @@
       if (exact) answers++;
       lists[exact ? 0 : 1].appendChild(hitItem(h));
     });
-    var q = "“" + query.trim() + "”";
+    var q = "“" + query.trim() + "”", near = result.hits.length;
+    // A partial name with hits is not "not found": the list is what it names.
     if (result.found) status.textContent = "พบ " + q + " " + answers.toLocaleString("th-TH") + " รายการ";
+    else if (near) status.textContent = "ชื่อที่ขึ้นต้นหรือมีคำว่า " + q + " " + near.toLocaleString("th-TH") + " รายการ" + (near > MAX_SHOWN ? " (แสดง " + MAX_SHOWN + " รายการแรก)" : "");
     else status.textContent = "ไม่พบชื่อที่ตรงกับ " + q;
-    more.hidden = lists[1].children.length === 0;
-    more.textContent = result.found ? "ชื่อที่ใกล้เคียง" : "ชื่อที่ขึ้นต้นหรือมีคำนี้ (ไม่ใช่ชื่อที่ค้นหา)";
+    more.hidden = !result.found || lists[1].children.length === 0;
+    more.textContent = "ชื่อที่ใกล้เคียง";
   }
 
   var cache = {};
