@@ -24,6 +24,7 @@ class FormItem:
     title: str
     answer: str
     done: bool
+    short: str = ""  # the item's short name, shown for earlier reports (the latest has the title)
 
 
 def _value(f: Field, a: Answer) -> str | None:
@@ -66,8 +67,10 @@ def _answer(item: Item, a: Answer) -> str:
 def form_items(report: Report) -> list[FormItem]:
     first = FORM.item(1)
     unit = first.field("unit").label_of(report.unit)
-    items = [FormItem(1, first.title, f"{unit} ทั้งหมด {number(report.unit_total)} แห่ง", True)]
+    items = [
+        FormItem(1, first.title, f"{unit} ทั้งหมด {number(report.unit_total)} แห่ง", True, first.short)
+    ]
     for item in FORM.items[1:]:
         a = report.item(item.number)
-        items.append(FormItem(item.number, item.title, _answer(item, a), a.done))
+        items.append(FormItem(item.number, item.title, _answer(item, a), a.done, item.short))
     return items
