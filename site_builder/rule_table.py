@@ -31,7 +31,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as default
 from typing import Any, Literal
 
 from . import finding_codes as codes
@@ -66,7 +67,7 @@ class Rule:
     when: Expr
     message: str  # the validator's words; {name} from ``values``
     says: str  # the decision in English, for the rules' documentation
-    values: Mapping[str, Expr] = field(default_factory=dict)
+    values: Mapping[str, Expr] = default(default_factory=dict)
     skip: tuple[str, ...] = ()  # parts that, when the schema rejected them, skip the row
     unless: tuple[str, ...] = ()  # codes that, already found in the report, skip the row
     at_key: bool = False  # point at the key rather than the value
