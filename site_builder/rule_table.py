@@ -624,6 +624,9 @@ def document() -> str:
     return "\n".join(lines) + "\n"
 
 
-def as_data() -> list[dict[str, Any]]:
-    """The table as the web form embeds it."""
-    return [r.data() for r in RULES]
+def as_data() -> dict[str, Any]:
+    """The table as the web form embeds it: the rows, and the kind of each field they
+    read (the form's interpreter compares dates and counts, not their text)."""
+    kinds = {f.path: f.kind for f in FORM.fields()}
+    read = dict.fromkeys(name for r in RULES for name in r.reads if name in kinds)
+    return {"rows": [r.data() for r in RULES], "kinds": {name: kinds[name] for name in read}}
