@@ -244,6 +244,16 @@ def test_the_forms_interpreter_agrees_with_the_validator_under_node(fixture_year
     fired = {(code, field) for c in cases for code, field in c["python"]}
     # the generated answers reach every row of the table: a test that cannot fail is a defect
     assert {(r.code.id, r.field) for r in rule_table.RULES} - fired == set()
+    # every row the form can meet has the validator's own words, probed at build time
+    rows = {(r.code.id, r.field): r for r in rule_table.RULES}
+    shown = {k for k in cfg["ruleTexts"]}
+    for c in cases[::2]:  # as the form answers
+        for code, field in c["python"]:
+            row = rows[code, field]
+            key = f"{code} {next((k for k in row.form if k in c['answers']), (row.form or (field,))[-1])}"
+            if row.stage == "window":
+                key += f" {c['round']}"
+            assert key in shown or code == "R-ROUND-UNKNOWN", key
     assert sum(1 for c in cases if c["broken"]) > CASES // 20
     target = tmp_path / "cases.json"
     target.write_text(json.dumps({"config": cfg, "cases": cases}, ensure_ascii=False), "utf-8")

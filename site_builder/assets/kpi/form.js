@@ -7,7 +7,8 @@
  * the fiscal-year settings and the finding catalogue. The checks below follow the
  * validator's order (loader, schema, dates, rules) so each message carries the same
  * code CI would give; tests/browser/test_form_agreement.py holds them to that.
- * No dependencies, no requests to other hosts.
+ * The consistency rules are the validator's declared table (rule_table.py), which
+ * rules.js, loaded first, runs. No other dependencies, no requests to other hosts.
  */
 (function () {
   "use strict";
