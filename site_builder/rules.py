@@ -14,22 +14,9 @@ severity, Thai title and help live once, in the catalogue ``finding_codes.py``):
   (geothai), R-NOT-REGISTERED, R-LAO-TYPE, R-LAO-NAME (registry; "อบต.", "ทต.", "ทม.",
   "ทน." count as the full words), R-LAO-TYPE-NAME (name contradicts type), R-ROUND-UNKNOWN,
   R-FISCAL-YEAR (no settings for the year).
-- Dates: R-DATE-EARLY before the round opens; R-DATE-LATE after the due date.
-  A "done" item's date may not be after the report date (R-DONE-DATE-AFTER-REPORT) and it
-  has no expected date (R-DONE-HAS-EXPECTED). A "not yet" item needs an expected date
-  (R-EXPECTED-MISSING) on or after the report date (R-EXPECTED-BEFORE-REPORT), not
-  past the fiscal year end (R-EXPECTED-AFTER-FY), and no done date (R-NOT-YET-HAS-DATE).
-  Item 5 "done" without its date (the form asks "เมื่อวันที่") is R-DONE-DATE-MISSING.
-- Item 4: "done" means 0 remaining (R-ITEM4-DONE-REMAINING); "not yet" needs the number
-  remaining (R-ITEM4-REMAINING-MISSING), above 0 (R-ITEM4-ZERO-REMAINING) and at most
-  item 1's total (R-ITEM4-REMAINING).
-- Item 6: "covered" has a project count (R-ITEM6-PROJECTS-MISSING) and no missing
-  dimension (R-ITEM6-COVERED-MISSING); "not covered" names one (R-ITEM6-DIMENSION-MISSING).
-- Items 7 and 8: "done" needs its count (R-ITEMn-COUNT-MISSING), "not yet" has none
-  (R-ITEMn-NOT-YET-COUNT); N7 <= N6 and N8 <= N7 (R-ITEMn-EXCEEDS); a zero or absent
-  denominator is R-ZERO-DENOMINATOR / R-ITEM7-NO-DENOMINATOR; item 8 done needs item 7
-  done (R-ITEM8-BEFORE-ITEM7). A stated percent must equal the exact value rounded
-  half-up to the decimals written (R-PERCENT-MISMATCH): 33, 33.3, 33.33 for 1/3, not 34.
+- Dates, items 4 and 6, the shares of items 7 and 8 and the report date against its
+  round: a declared, ordered table (``rule_table.py``) that this module runs and the web
+  form embeds; its rows are listed at the end of this docstring, generated from it.
 - Text: names and reporter must not be blank (R-TEXT-EMPTY); invisible direction
   controls (R-TEXT-INVISIBLE); HTML-like text (R-TEXT-MARKUP), which every page escapes
   anyway.
@@ -51,15 +38,17 @@ from decimal import Decimal
 from fractions import Fraction
 
 from . import finding_codes as codes
-from . import geography
+from . import geography, rule_table
 from .convert import clean_text, code_str
 from .findings import Finding
-from .form_spec import STATUS_ITEMS, STEP_ITEMS
+from .form_spec import STATUS_ITEMS
 from .layout import parse_report_path, registry_relpath, report_relpath
 from .load import Document
-from .model import LAO_ABBREVIATIONS, LAO_TYPES, Answer, District, Pilot, Report, Settings
+from .model import LAO_ABBREVIATIONS, LAO_TYPES, District, Pilot, Report, Settings
 from .rounding import half_up
-from .thai import INVISIBLE_CHARS, be_iso, be_long
+from .thai import INVISIBLE_CHARS
+
+__doc__ = (__doc__ or "") + rule_table.document()
 
 
 @dataclass(frozen=True)
@@ -253,12 +242,7 @@ def check_report(
     out = _Out(doc)
     try:
         _identity(report, out, ctx)
-        _dates(report, out, ctx.settings, skip)
-        if not {"item1", "item4"} & skip:
-            _item4(report, out)
-        if "item6" not in skip:
-            _item6(report, out)
-        _shares(report, out, skip)
+        _table(report, out, ctx.settings, "answers", skip)
         _texts(report, out, skip)
     except Exception as exc:  # a rule bug must not hide the other files' findings
         out.add(
@@ -394,228 +378,15 @@ def _identity(r: Report, out: _Out, ctx: Context) -> None:
                 f"(ถ้าทะเบียนผิด ให้แจ้งจังหวัดแก้ {registry})",
             )
 
-    rnd = ctx.settings.round(r.round)
-    if rnd is None:
-        known = ", ".join(str(x.number) for x in ctx.settings.rounds)
-        out.add(
-            codes.R_ROUND_UNKNOWN,
-            ("round",),
-            f"ปีงบประมาณ {r.fiscal_year} ไม่มีรายงานครั้งที่ {r.round} ให้ใช้ครั้งที่ {known}",
-        )
-    elif r.report_date < rnd.opens:
-        out.add(
-            codes.R_DATE_EARLY,
-            ("report_date",),
-            f"รายงานครั้งที่ {r.round} ({rnd.label}) รับตั้งแต่ {be_long(rnd.opens)} "
-            f"ถึง {be_long(rnd.due)} แต่วันที่รายงานคือ {be_long(r.report_date)} "
-            "ให้ตรวจวันที่รายงาน (ปี พ.ศ.) หรือครั้งที่ของรายงาน",
-        )
-    elif r.report_date > rnd.due:
-        out.add(
-            codes.R_DATE_LATE,
-            ("report_date",),
-            f"รายงานครั้งที่ {r.round} ({rnd.label}) ครบกำหนด {be_long(rnd.due)} "
-            f"แต่วันที่รายงานคือ {be_long(r.report_date)} (ส่งช้า) ถ้าวันที่ถูกต้องแล้วไม่ต้องแก้",
-        )
+    _table(r, out, ctx.settings, "window", frozenset())
 
 
-def _dates(r: Report, out: _Out, s: Settings, skip: frozenset[str]) -> None:
-    for n in STEP_ITEMS:
-        key = f"item{n}"
-        if key in skip:
-            continue
-        a: Answer = r.item(n)
-        item = _ITEM_TH[n]
-        if a.done:
-            if a.date is not None and a.date > r.report_date:
-                out.add(
-                    codes.R_DONE_DATE_AFTER_REPORT,
-                    (key, "date"),
-                    f"{item} ตอบว่าดำเนินการแล้วเมื่อ {be_long(a.date)} ซึ่งหลังวันที่รายงาน "
-                    f"({be_long(r.report_date)}) ให้แก้วันที่ให้ไม่หลัง {be_iso(r.report_date)} "
-                    "หรือเปลี่ยน status เป็น not_yet พร้อม expected_date",
-                )
-            if a.expected_date is not None:
-                out.add(
-                    codes.R_DONE_HAS_EXPECTED,
-                    (key, "expected_date"),
-                    f"{item} ตอบว่าดำเนินการแล้ว จึงไม่มีวันที่คาดว่าจะเสร็จ "
-                    "ให้ลบบรรทัด expected_date หรือเปลี่ยน status เป็น not_yet",
-                    key=True,
-                )
-            if n == 5 and a.date is None:
-                out.add(
-                    codes.R_DONE_DATE_MISSING,
-                    (key, "status"),
-                    "ข้อ 5 ดำเนินการแล้ว แต่ไม่ได้ระบุวันที่จัดเวที (เมื่อวันที่.....) "
-                    "ให้เพิ่มบรรทัด date: ปปปป-ดด-วว (พ.ศ.)",
-                )
-            continue
-        if a.date is not None:
-            out.add(
-                codes.R_NOT_YET_HAS_DATE,
-                (key, "date"),
-                f"{item} ตอบว่ายังไม่ดำเนินการ แต่มีวันที่ดำเนินการแล้ว (date) "
-                "ให้ลบบรรทัด date หรือเปลี่ยน status เป็น done",
-                key=True,
-            )
-        if a.expected_date is None:
-            out.add(
-                codes.R_EXPECTED_MISSING,
-                (key, "status"),
-                f"{item} ยังไม่ดำเนินการ ให้ระบุวันที่คาดว่าจะเสร็จ (expected_date) เป็น พ.ศ. "
-                f"ไม่ก่อนวันที่รายงาน เช่น expected_date: {be_iso(s.fiscal_year_end)}",
-            )
-        elif a.expected_date < r.report_date:
-            out.add(
-                codes.R_EXPECTED_BEFORE_REPORT,
-                (key, "expected_date"),
-                f"{item} คาดว่าจะเสร็จ {be_long(a.expected_date)} ซึ่งผ่านมาแล้ว ณ วันที่รายงาน "
-                f"({be_long(r.report_date)}) ถ้าเสร็จแล้วให้เปลี่ยน status เป็น done "
-                f"ถ้ายังไม่เสร็จให้แก้ expected_date เป็นวันที่ตั้งแต่ {be_iso(r.report_date)} เป็นต้นไป",
-            )
-        elif a.expected_date > s.fiscal_year_end:
-            out.add(
-                codes.R_EXPECTED_AFTER_FY,
-                (key, "expected_date"),
-                f"{item} คาดว่าจะเสร็จ {be_long(a.expected_date)} ซึ่งหลังสิ้นปีงบประมาณ "
-                f"({be_long(s.fiscal_year_end)}) จะไม่ทันนับผลตัวชี้วัดปีนี้ ถ้าวันที่ถูกต้องแล้วไม่ต้องแก้",
-            )
-
-
-def _item4(r: Report, out: _Out) -> None:
-    a, total, unit = r.item4, r.unit_total, "หมู่บ้าน/ชุมชน"
-    if a.done:
-        if a.remaining:
-            out.add(
-                codes.R_ITEM4_DONE_REMAINING,
-                ("item4", "remaining"),
-                f"ข้อ 4 ตอบว่าครบทุก{unit}แล้ว แต่ระบุว่าเหลือ {a.remaining} "
-                "ถ้าครบแล้วให้ลบบรรทัด remaining ถ้ายังไม่ครบให้เปลี่ยน status เป็น not_yet",
-            )
-        return
-    if a.remaining is None:
-        out.add(
-            codes.R_ITEM4_REMAINING_MISSING,
-            ("item4", "status"),
-            f"ข้อ 4 ยังดำเนินการไม่ครบ ให้ระบุจำนวน{unit}ที่เหลือ เช่น remaining: 3 (ไม่เกิน {total} ตามข้อ 1)",
-        )
-    elif a.remaining == 0:
-        out.add(
-            codes.R_ITEM4_ZERO_REMAINING,
-            ("item4", "remaining"),
-            "ข้อ 4 ระบุว่าเหลือ 0 ซึ่งหมายถึงดำเนินการครบแล้ว ให้เปลี่ยน status เป็น done "
-            "และลบ remaining กับ expected_date",
-        )
-    elif a.remaining > total:
-        out.add(
-            codes.R_ITEM4_REMAINING,
-            ("item4", "remaining"),
-            f"ข้อ 4 ระบุว่าเหลือ {a.remaining} แต่ข้อ 1 มีทั้งหมด {total} "
-            f"ให้แก้จำนวนที่เหลือให้อยู่ระหว่าง 1 ถึง {total} หรือแก้จำนวนทั้งหมดในข้อ 1",
-        )
-
-
-def _item6(r: Report, out: _Out) -> None:
-    a = r.item6
-    if a.status == "covered":
-        if a.missing_dimensions:
-            out.add(
-                codes.R_ITEM6_COVERED_MISSING,
-                ("item6", "missing_dimensions"),
-                "ข้อ 6 ตอบว่าครอบคลุม แต่ระบุด้านที่ขาด ถ้าครอบคลุมครบ 3 ด้านให้ลบ missing_dimensions "
-                "ถ้าขาดให้เปลี่ยน status เป็น not_covered",
-            )
-        if a.projects is None:
-            out.add(
-                codes.R_ITEM6_PROJECTS_MISSING,
-                ("item6", "status"),
-                "ข้อ 6 ตอบว่าครอบคลุม ให้ระบุรวมจำนวนโครงการ/กิจกรรม เช่น projects: 120 "
-                "(ใช้เป็นตัวหารของร้อยละในข้อ 7)",
-            )
-    elif not a.missing_dimensions:
-        out.add(
-            codes.R_ITEM6_DIMENSION_MISSING,
-            ("item6", "status"),
-            "ข้อ 6 ตอบว่าไม่ครอบคลุม ให้ระบุด้านที่ขาดอย่างน้อย 1 ด้าน เช่น "
-            "missing_dimensions: [environment] (economy = ด้านเศรษฐกิจ, social = ด้านสังคมและคุณภาพชีวิต, "
-            "environment = ด้านทรัพยากรธรรมชาติและสิ่งแวดล้อม)",
-        )
-
-
-_SHARE_CODES = {  # items 7 and 8 share their rules; each has its own codes
-    7: (codes.R_ITEM7_NOT_YET_COUNT, codes.R_ITEM7_COUNT_MISSING, codes.R_ITEM7_EXCEEDS),
-    8: (codes.R_ITEM8_NOT_YET_COUNT, codes.R_ITEM8_COUNT_MISSING, codes.R_ITEM8_EXCEEDS),
-}
-
-
-def _shares(r: Report, out: _Out, skip: frozenset[str]) -> None:
-    for n, of in ((7, 6), (8, 7)):
-        key, base_key = f"item{n}", f"item{of}"
-        if key in skip:
-            continue
-        a, base = r.item(n), r.item(of)
-        item = _ITEM_TH[n]
-        not_yet_count, count_missing, exceeds = _SHARE_CODES[n]
-        if not a.done:
-            if a.projects is not None or a.percent is not None:
-                out.add(
-                    not_yet_count,
-                    (key, "projects" if a.projects is not None else "percent"),
-                    f"{item} ตอบว่ายังไม่ดำเนินการ แต่ระบุจำนวนหรือร้อยละไว้ "
-                    "ให้ลบ projects และ percent หรือเปลี่ยน status เป็น done",
-                )
-            continue
-        if base_key in skip:
-            continue
-        if n == 8 and not base.done:
-            out.add(
-                codes.R_ITEM8_BEFORE_ITEM7,
-                (key, "status"),
-                "ข้อ 8 นับจากโครงการที่บรรจุในแผนพัฒนาท้องถิ่นตามข้อ 7 แต่ข้อ 7 ยังไม่ดำเนินการ "
-                "ให้ตรวจสถานะข้อ 7 หรือเปลี่ยนข้อ 8 เป็น not_yet",
-            )
-            continue
-        if a.projects is None:
-            out.add(
-                count_missing,
-                (key, "status"),
-                f"{item} ดำเนินการแล้ว ให้ระบุจำนวนโครงการ/กิจกรรม เช่น projects: 10",
-            )
-            continue
-        if base.projects is None:
-            if n == 7 and base.status == "not_covered":
-                out.add(
-                    codes.R_ITEM7_NO_DENOMINATOR,
-                    (key, "projects"),
-                    "ข้อ 7 คิดร้อยละจากรวมจำนวนโครงการ/กิจกรรมในข้อ 6 แต่ข้อ 6 ไม่ได้ระบุจำนวน "
-                    "ให้เพิ่ม projects ในข้อ 6",
-                )
-            continue
-        if base.projects == 0:
-            out.add(
-                codes.R_ZERO_DENOMINATOR,
-                (base_key, "projects"),
-                f"ข้อ {of} มี 0 โครงการ/กิจกรรม จึงคิดร้อยละของ{item}ไม่ได้ (หารด้วยศูนย์) "
-                f"ให้ตรวจจำนวนในข้อ {of} หรือเปลี่ยน{item}เป็น not_yet",
-            )
-            continue
-        if a.projects > base.projects:
-            out.add(
-                exceeds,
-                (key, "projects"),
-                f"{item} ระบุ {a.projects} โครงการ/กิจกรรม มากกว่าจำนวนในข้อ {of} ({base.projects}) "
-                f"ซึ่งเป็นไปไม่ได้ ให้แก้จำนวนให้ไม่เกิน {base.projects}",
-            )
-            continue
-        if n == 8 and any(f.code == codes.R_ITEM7_EXCEEDS.id for f in out.items):
-            continue  # item 8's percent rests on item 7's count, which is already wrong
-        if a.percent is not None and not percent_agrees(a.percent, a.projects, base.projects):
-            out.add(
-                codes.R_PERCENT_MISMATCH,
-                (key, "percent"),
-                percent_message(n, a.percent, a.projects, base.projects, of),
-            )
+def _table(
+    r: Report, out: _Out, s: Settings, stage: rule_table.Stage, skip: frozenset[str]
+) -> None:
+    """The declared rules of one stage (rule_table.py), in their order."""
+    for rule, message in rule_table.run(r, s, stage, skip, lambda: {f.code for f in out.items}):
+        out.add(rule.code, tuple(rule.field.split(".")), message, key=rule.at_key)
 
 
 def _texts(r: Report, out: _Out, skip: frozenset[str]) -> None:
@@ -688,10 +459,7 @@ def answer_findings(report: Report, settings: Settings) -> list[Finding]:
     """The rules on a report's answers alone (dates, items 4, 6, 7 and 8, texts), with no
     file, registry or geography: what the web form asks to learn each rule's own words."""
     out = _Out(Document("probe", {}))
-    _dates(report, out, settings, frozenset())
-    _item4(report, out)
-    _item6(report, out)
-    _shares(report, out, frozenset())
+    _table(report, out, settings, "answers", frozenset())
     _texts(report, out, frozenset())
     return out.items
 

@@ -119,9 +119,8 @@ def test_province_data_holds_identity_and_answers_in_buddhist_era(dataset):
 
 def test_every_code_the_script_gives_is_one_the_validator_defines(cfg):
     script = (ROOT / "site_builder" / "assets" / "kpi" / "form.js").read_text(encoding="utf-8")
-    codes = set(re.findall(r'"((?:L|S|R)-[A-Z0-9-]+[A-Z0-9])"', script)) - {"R-ITEM"}
-    for tail in re.findall(r'"R-ITEM" \+ pair\[0\] \+ "-([A-Z-]+)"', script):
-        codes |= {f"R-ITEM7-{tail}", f"R-ITEM8-{tail}"}
+    codes = set(re.findall(r'"((?:L|S|R)-[A-Z0-9-]+[A-Z0-9])"', script))
+    codes |= {row["code"] for row in cfg["rules"]["rows"]}  # the declared table's
     codes |= {
         v
         for f in cfg["schema"]["fields"].values()
@@ -130,3 +129,14 @@ def test_every_code_the_script_gives_is_one_the_validator_defines(cfg):
     }
     assert len(codes) > 25
     assert sorted(codes - set(cfg["messages"])) == []
+
+
+def test_no_declared_rule_is_written_by_hand_in_the_scripts(cfg):
+    """The form runs the table it is given (rules.js): neither script names a code of
+    the table, nor builds one from parts."""
+    table = {row["code"] for row in cfg["rules"]["rows"]}
+    for name in ("form.js", "rules.js"):
+        script = (ROOT / "site_builder" / "assets" / "kpi" / name).read_text(encoding="utf-8")
+        written = set(re.findall(r"R-[A-Z0-9-]*[A-Z0-9]", script))
+        assert written & table == set(), name
+        assert '"R-ITEM"' not in script and "doneDateItem" not in script, name

@@ -1,6 +1,7 @@
 """The consistency rules' messages as the web form shows them, probed from rules.py.
 
-For each rule the form decides (form.js ``check``), the build makes a report that
+For each rule the form decides (the declared table, ``rule_table.py``, which form.js
+``check`` runs through rules.js), the build makes a report that
 breaks exactly that rule, with values chosen to be unmistakable (a report date of
 17 June 2555, 777 villages left of 468 ...), asks the rules for their message,
 rewords it for the form (``form_advice.for_form``) and puts a {placeholder} where

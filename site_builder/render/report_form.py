@@ -27,7 +27,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .. import convert, evaluate, load, resources, rules, schema_check
+from .. import convert, evaluate, load, resources, rule_table, rules, schema_check
 from ..finding_codes import CODES, R_NOT_REGISTERED, R_TEXT_EMPTY
 from ..findings import ECHO_MAX, Finding
 from ..form_spec import DIMENSION_TH, FORM, STATUS_ITEMS, STEP_ITEMS, UNIT_TH
@@ -371,7 +371,6 @@ def config(
         "percentPlaces": PERCENT_PLACES,
         "stepItems": list(STEP_ITEMS),
         "doneCodes": list(DONE_CODES),
-        "doneDateItem": 5,
         "path": path_template(s.fiscal_year),
         "schemaFromReport": SCHEMA_FROM_REPORT,
         "repo": repo,
@@ -395,6 +394,7 @@ def config(
         "severity": severity,
         "criteria": criteria_config(s),
         "ruleTexts": _rule_texts(items, s),
+        "rules": rule_table.as_data(),
         "steps": form_steps.steps(),
         "chooser": {
             "notRegistered": (

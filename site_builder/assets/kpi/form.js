@@ -7,7 +7,8 @@
  * the fiscal-year settings and the finding catalogue. The checks below follow the
  * validator's order (loader, schema, dates, rules) so each message carries the same
  * code CI would give; tests/browser/test_form_agreement.py holds them to that.
- * No dependencies, no requests to other hosts.
+ * The consistency rules are the validator's declared table (rule_table.py), which
+ * rules.js, loaded first, runs. No other dependencies, no requests to other hosts.
  */
 (function () {
   "use strict";
@@ -55,15 +56,7 @@
     const pad = (s) => (s.length < 2 ? "0" + s : s);
     return (y || "????") + "-" + (m ? pad(m) : "??") + "-" + (d ? pad(d) : "??");
   }
-  function parseBeIso(s) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s || "");
-    if (!m) return null;
-    const y = +m[1], mo = +m[2], d = +m[3];
-    const ce = y - C.beOffset;
-    const dt = new Date(Date.UTC(ce, mo - 1, d));
-    if (ce < 1 || dt.getUTCFullYear() !== ce || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) return null;
-    return y * 10000 + mo * 100 + d; // comparable number
-  }
+  const parseBeIso = (s) => KpiRules.beDate(s, C.beOffset); // comparable number
   function readCount(key) {
     const raw = $(fid(key)).value;
     const s = arabic(raw).trim();
@@ -295,62 +288,25 @@
     dateBroken.forEach((k) => broken.add(k));
 
     // 4. rules the form can decide (rules.py), skipping the parts already broken.
-    const num = (k) => (v[k] && v[k].int ? v[k].value : null);
-    const rd = dates.report_date;
-    const rnd = C.rounds.find((r) => r.n === S.round);
+    // The validator's declared table (rule_table.py, run by rules.js), row by row.
     // the rules' own messages, probed at build time (render/form_rule_texts.py)
-    const RD = beLong(v.report_date);
     const rule = (code, key, extra, vals, template) => {
       let t = C.ruleTexts[template || code + " " + key] || "";
       Object.keys(vals || {}).forEach((name) => { t = t.split("{" + name + "}").join(vals[name]); });
       add(code, key, extra, t);
     };
-    if (!rnd) add("R-ROUND-UNKNOWN", "report_date");
-    else if (rd < ymd(rnd.opens)) rule("R-DATE-EARLY", "report_date", "รายงานครั้งนี้รับตั้งแต่ " + beLong(rnd.opens) + " ถึง " + beLong(rnd.due), { report_date: RD }, "R-DATE-EARLY report_date " + S.round);
-    else if (rd > ymd(rnd.due)) rule("R-DATE-LATE", "report_date", "ครบกำหนด " + beLong(rnd.due), { report_date: RD }, "R-DATE-LATE report_date " + S.round);
+    KpiRules.run(C.rules, {
+      field: KpiRules.reader(C, v, S.round),
+      has: (k) => k in FIELDS,
+      broken: broken,
+      found: (code) => out.some((f) => f.code === code),
+      fmt: { long: beLong, grouped: thaiNum },
+    }).forEach((hit) => {
+      const perRound = hit.row.stage === "window" ? " " + S.round : ""; // each round its own window
+      rule(hit.code, hit.field, hit.extra, hit.values, hit.code + " " + hit.field + perRound);
+    });
 
     const status = (item) => v[item + ".status"];
-    C.stepItems.forEach((n) => {
-      const item = "item" + n;
-      if (broken.has(item)) return;
-      const st = status(item);
-      if (C.doneCodes.indexOf(st) >= 0) {
-        const dk = item + ".date";
-        if (dk in v && v[dk] != null && dates[dk] > rd) rule("R-DONE-DATE-AFTER-REPORT", dk, "ไม่หลัง " + RD, { date: beLong(v[dk]), report_date: RD });
-        if (n === C.doneDateItem && (!(dk in v) || v[dk] == null)) rule("R-DONE-DATE-MISSING", dk in FIELDS ? dk : item + ".status");
-        return;
-      }
-      const ek = item + ".expected_date";
-      if (!(ek in v) || v[ek] == null) rule("R-EXPECTED-MISSING", ek in FIELDS ? ek : item + ".status");
-      else if (dates[ek] < rd) rule("R-EXPECTED-BEFORE-REPORT", ek, "ตั้งแต่ " + RD + " เป็นต้นไป", { expected: beLong(v[ek]), report_date: RD });
-      else if (dates[ek] > ymd(C.fyEnd)) rule("R-EXPECTED-AFTER-FY", ek, "สิ้นปีงบประมาณ " + beLong(C.fyEnd), { expected: beLong(v[ek]) });
-    });
-
-    if (!broken.has("item1") && !broken.has("item4") && status("item4") === "not_yet") {
-      const rem = num("item4.remaining"), total = num("item1.total");
-      if (rem == null) rule("R-ITEM4-REMAINING-MISSING", "item4.remaining", "", { total: String(total) });
-      else if (rem === 0) rule("R-ITEM4-ZERO-REMAINING", "item4.remaining");
-      else if (rem > total) rule("R-ITEM4-REMAINING", "item4.remaining", "ไม่เกิน " + thaiNum(total) + " ตามข้อ 1", { remaining: String(rem), total: String(total) });
-    }
-    if (!broken.has("item6")) {
-      if (status("item6") === "covered" && num("item6.projects") == null) rule("R-ITEM6-PROJECTS-MISSING", "item6.projects");
-      if (status("item6") === "not_covered" && !(v["item6.missing_dimensions"] || []).length) rule("R-ITEM6-DIMENSION-MISSING", "item6.missing_dimensions");
-    }
-    [[7, 6], [8, 7]].forEach((pair) => {
-      const item = "item" + pair[0], base = "item" + pair[1];
-      if (broken.has(item) || status(item) !== "done" || broken.has(base)) return;
-      if (pair[0] === 8 && status(base) !== "done") { rule("R-ITEM8-BEFORE-ITEM7", item + ".status"); return; }
-      const n = num(item + ".projects");
-      if (n == null) { rule("R-ITEM" + pair[0] + "-COUNT-MISSING", item + ".projects"); return; }
-      const d = num(base + ".projects");
-      if (d == null) {
-        if (pair[0] === 7 && status(base) === "not_covered") rule("R-ITEM7-NO-DENOMINATOR", item + ".projects");
-        return;
-      }
-      if (d === 0) { rule("R-ZERO-DENOMINATOR", base + ".projects", "ข้อ " + pair[0] + " คิดร้อยละจากจำนวนนี้"); return; }
-      if (n > d) rule("R-ITEM" + pair[0] + "-EXCEEDS", item + ".projects", "ไม่เกิน " + thaiNum(d) + " ตามข้อ " + pair[1], { n: String(n), d: String(d) });
-    });
-
     // the header's names come from the registry, but the rules read them too
     C.headerTexts.forEach((k) => {
       if (MARKUP.test(S.pilot[k])) rule("R-TEXT-MARKUP", k);
@@ -377,11 +333,7 @@
     return out;
   }
 
-  function ymd(iso) { return parseBeIso(iso); }
-  function beLong(iso) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
-    return m ? +m[3] + " " + C.months[+m[2] - 1] + " " + m[1] : iso;
-  }
+  function beLong(iso) { return KpiRules.beLong(iso, C.months); }
 
   /* ---------------------------------------------------------------- YAML */
   // Strings are written as JSON strings (a valid YAML double-quoted scalar), with
