@@ -31,10 +31,19 @@ site: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/site-builder build --serve
 
+# Biome from npm (pinned in .ci/jslint): lint and format check of the site's JavaScript.
+BIOME := .ci/jslint/node_modules/.bin/biome
+
+$(BIOME): .ci/jslint/package-lock.json
+	npm ci --prefix .ci/jslint --ignore-scripts --no-audit --no-fund
+	@touch $@
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory $(BIOME) && $(BIOME) check --error-on-warnings; \
+	  else echo "npm not found: the JavaScript lint (Biome) is skipped"; fi
 
 # Workflow lint needs Node.js; without npm its test is skipped (CI installs it: .ci/run).
 test: lint

@@ -8,7 +8,9 @@ const test = require("node:test");
 const assert = require("node:assert");
 const fs = require("node:fs");
 const path = require("node:path");
-const KpiRules = require(path.join(__dirname, "..", "..", "site_builder", "assets", "kpi", "rules.js"));
+const KpiRules = require(
+  path.join(__dirname, "..", "..", "site_builder", "assets", "kpi", "rules.js"),
+);
 
 const data = JSON.parse(fs.readFileSync(process.env.RULE_CASES, "utf8"));
 const C = data.config;
@@ -36,7 +38,8 @@ test("the form's interpreter gives the validator's findings on every generated a
     });
     const js = hits.map((h) => [h.code, h.row.field]);
     if (JSON.stringify(js) === JSON.stringify(c.python)) agree++;
-    else if (differ.length < 5) differ.push({ case: i, answers: c.answers, js: js, python: c.python });
+    else if (differ.length < 5)
+      differ.push({ case: i, answers: c.answers, js: js, python: c.python });
   });
   console.log("agreement: " + agree + " of " + data.cases.length);
   assert.deepStrictEqual(differ, []);

@@ -21,40 +21,64 @@
   const PREFIX = "kpi32-form:";
   const ASIDE = "kpi32-form-aside:";
   let store = null;
-  try { store = window.localStorage; store.getItem(PREFIX); } catch (e) { store = null; }
+  try {
+    store = window.localStorage;
+    store.getItem(PREFIX);
+  } catch (_e) {
+    store = null;
+  }
   if (!store) return; // private mode or storage switched off: the form works as before
 
   let key = null; // this pilot, round and version
   let timer = null;
 
   function controls() {
-    return Array.from(form.querySelectorAll("input, select, textarea")).filter((el) => el.id && !el.disabled);
+    return Array.from(form.querySelectorAll("input, select, textarea")).filter(
+      (el) => el.id && !el.disabled,
+    );
   }
   function fingerprint() {
     const parts = controls().map((el) => {
       let p = el.id + ":" + (el.type || el.tagName);
       if (el.type === "radio" || el.type === "checkbox") p += "=" + el.value;
-      if (el.tagName === "SELECT") p += "=" + Array.from(el.options).map((o) => o.value).join(",");
+      if (el.tagName === "SELECT")
+        p +=
+          "=" +
+          Array.from(el.options)
+            .map((o) => o.value)
+            .join(",");
       return p;
     });
     let h = 0x811c9dc5; // FNV-1a: short, stable, no dependency
     const s = parts.join("|");
-    for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 0x01000193) >>> 0; }
+    for (let i = 0; i < s.length; i++) {
+      h ^= s.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
     return h.toString(36);
   }
 
   function read() {
     const fields = {};
     controls().forEach((el) => {
-      if (el.type === "radio" || el.type === "checkbox") { if (el.checked) fields[el.id] = true; }
-      else if (el.value !== "") fields[el.id] = el.value;
+      if (el.type === "radio" || el.type === "checkbox") {
+        if (el.checked) fields[el.id] = true;
+      } else if (el.value !== "") fields[el.id] = el.value;
     });
     return fields;
   }
   function valid(entry) {
-    if (!entry || typeof entry !== "object" || typeof entry.saved !== "number" || !entry.fields || typeof entry.fields !== "object") return false;
+    if (
+      !entry ||
+      typeof entry !== "object" ||
+      typeof entry.saved !== "number" ||
+      !entry.fields ||
+      typeof entry.fields !== "object"
+    )
+      return false;
     return Object.keys(entry.fields).every((id) => {
-      const el = document.getElementById(id), v = entry.fields[id];
+      const el = document.getElementById(id),
+        v = entry.fields[id];
       if (!el || !form.contains(el) || el.disabled) return false;
       if (el.type === "radio" || el.type === "checkbox") return v === true;
       if (typeof v !== "string" || v.length > 10000) return false;
@@ -72,15 +96,29 @@
   function save() {
     timer = null;
     if (!key) return;
-    try { store.setItem(key, JSON.stringify({ saved: Date.now(), fields: read() })); } catch (e) { /* full or refused: keep going */ }
+    try {
+      store.setItem(key, JSON.stringify({ saved: Date.now(), fields: read() }));
+    } catch (_e) {
+      /* full or refused: keep going */
+    }
   }
-  function later() { if (key && !timer) timer = setTimeout(save, 400); }
+  function later() {
+    if (key && !timer) timer = setTimeout(save, 400);
+  }
 
   function when(ms) {
     const d = new Date(ms);
     try {
-      return d.toLocaleString("th-TH-u-ca-buddhist", { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" }) + " น.";
-    } catch (e) {
+      return (
+        d.toLocaleString("th-TH-u-ca-buddhist", {
+          day: "numeric",
+          month: "long",
+          year: "numeric",
+          hour: "2-digit",
+          minute: "2-digit",
+        }) + " น."
+      );
+    } catch (_e) {
       return d.toISOString();
     }
   }
@@ -106,8 +144,15 @@
       b.className = "md-button";
       b.textContent = "เริ่มกรอกใหม่ (ลบคำตอบที่บันทึกไว้)";
       b.addEventListener("click", () => {
-        if (timer) { clearTimeout(timer); timer = null; }
-        try { store.removeItem(key); } catch (e) { /* nothing to remove */ }
+        if (timer) {
+          clearTimeout(timer);
+          timer = null;
+        }
+        try {
+          store.removeItem(key);
+        } catch (_e) {
+          /* nothing to remove */
+        }
         key = null; // nothing is kept again until the officer types
         location.reload();
       });
@@ -118,10 +163,17 @@
   function setAside(k, why) {
     try {
       const raw = store.getItem(k);
-      store.setItem(ASIDE + k.slice(PREFIX.length), JSON.stringify({ why: why, at: Date.now(), raw: raw }));
+      store.setItem(
+        ASIDE + k.slice(PREFIX.length),
+        JSON.stringify({ why: why, at: Date.now(), raw: raw }),
+      );
       store.removeItem(k);
-    } catch (e) {
-      try { store.removeItem(k); } catch (e2) { /* storage unusable: nothing to keep */ }
+    } catch (_e) {
+      try {
+        store.removeItem(k);
+      } catch (_e2) {
+        /* storage unusable: nothing to keep */
+      }
     }
   }
 
@@ -136,31 +188,67 @@
     }
     others.forEach((k) => setAside(k, "version"));
     let raw = null;
-    try { raw = store.getItem(key); } catch (e) { raw = null; }
+    try {
+      raw = store.getItem(key);
+    } catch (_e) {
+      raw = null;
+    }
     let entry = null;
     if (raw != null) {
-      try { entry = JSON.parse(raw); } catch (e) { entry = null; }
+      try {
+        entry = JSON.parse(raw);
+      } catch (_e) {
+        entry = null;
+      }
       if (!valid(entry)) {
         setAside(key, "damaged");
-        notice("damaged", "คำตอบที่บันทึกไว้ในเบราว์เซอร์นี้อ่านไม่ได้ (ข้อมูลเสียหาย) จึงไม่ได้นำมากรอก แบบรายงานด้านล่างเริ่มจากข้อมูลในระบบ", false);
+        notice(
+          "damaged",
+          "คำตอบที่บันทึกไว้ในเบราว์เซอร์นี้อ่านไม่ได้ (ข้อมูลเสียหาย) จึงไม่ได้นำมากรอก แบบรายงานด้านล่างเริ่มจากข้อมูลในระบบ",
+          false,
+        );
         return;
       }
       apply(entry.fields);
-      notice("restored", "คืนคำตอบที่กรอกค้างไว้ ซึ่งบันทึกไว้ในเบราว์เซอร์นี้เมื่อ " + when(entry.saved) + " (บันทึกในเครื่องนี้เท่านั้น ไม่ได้ส่งไปที่ใด) ตรวจคำตอบแล้วกรอกต่อได้เลย", true);
+      notice(
+        "restored",
+        "คืนคำตอบที่กรอกค้างไว้ ซึ่งบันทึกไว้ในเบราว์เซอร์นี้เมื่อ " +
+          when(entry.saved) +
+          " (บันทึกในเครื่องนี้เท่านั้น ไม่ได้ส่งไปที่ใด) ตรวจคำตอบแล้วกรอกต่อได้เลย",
+        true,
+      );
       return;
     }
-    if (others.length) notice("version", "พบคำตอบที่บันทึกไว้จากแบบรายงานรุ่นก่อน ซึ่งข้อไม่ตรงกับแบบรายงานปัจจุบัน จึงไม่ได้นำมากรอก ให้กรอกใหม่ตามแบบรายงานด้านล่าง", false);
+    if (others.length)
+      notice(
+        "version",
+        "พบคำตอบที่บันทึกไว้จากแบบรายงานรุ่นก่อน ซึ่งข้อไม่ตรงกับแบบรายงานปัจจุบัน จึงไม่ได้นำมากรอก ให้กรอกใหม่ตามแบบรายงานด้านล่าง",
+        false,
+      );
   }
 
   document.addEventListener("kpi-form-start", (e) => {
     const d = e.detail || {};
-    if (/^\d{4}$/.test(String(d.pilot)) && Number.isInteger(d.round)) start(String(d.pilot), d.round);
+    if (/^\d{4}$/.test(String(d.pilot)) && Number.isInteger(d.round))
+      start(String(d.pilot), d.round);
   });
   // Only what the officer does is kept, not the form's own prefill.
-  const typed = (e) => { if (e.isTrusted) later(); };
+  const typed = (e) => {
+    if (e.isTrusted) later();
+  };
   form.addEventListener("input", typed);
   form.addEventListener("change", typed);
   // A phone switching apps may never come back to this page: keep it now.
-  window.addEventListener("pagehide", () => { if (timer) { clearTimeout(timer); save(); } });
-  document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden" && timer) { clearTimeout(timer); save(); } });
+  window.addEventListener("pagehide", () => {
+    if (timer) {
+      clearTimeout(timer);
+      save();
+    }
+  });
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden" && timer) {
+      clearTimeout(timer);
+      save();
+    }
+  });
 })();

@@ -10,8 +10,13 @@
     searchJs = new Promise(function (resolve, reject) {
       var js = document.createElement("script");
       js.src = src;
-      js.onload = function () { resolve(window.KpiSearch); };
-      js.onerror = function () { searchJs = null; reject(); };
+      js.onload = function () {
+        resolve(window.KpiSearch);
+      };
+      js.onerror = function () {
+        searchJs = null;
+        reject();
+      };
       document.head.appendChild(js);
     });
     return searchJs;
@@ -22,22 +27,30 @@
   function loadRows() {
     if (rows) return rows;
     if (!document.querySelector(".kpi-lazy")) return (rows = Promise.resolve());
-    rows = fetch("rows.html").then(function (res) {
-      if (!res.ok) throw new Error(res.status);
-      return res.text();
-    }).then(function (text) {
-      var doc = new DOMParser().parseFromString(text, "text/html");
-      Array.prototype.forEach.call(doc.querySelectorAll("template[data-rows]"), function (t) {
-        var slot = document.querySelector('.kpi-lazy[data-rows="' + t.getAttribute("data-rows") + '"]');
-        if (slot) slot.replaceWith(document.importNode(t.content, true));
+    rows = fetch("rows.html")
+      .then(function (res) {
+        if (!res.ok) throw new Error(res.status);
+        return res.text();
+      })
+      .then(function (text) {
+        var doc = new DOMParser().parseFromString(text, "text/html");
+        Array.prototype.forEach.call(doc.querySelectorAll("template[data-rows]"), function (t) {
+          var slot = document.querySelector(
+            '.kpi-lazy[data-rows="' + t.getAttribute("data-rows") + '"]',
+          );
+          if (slot) slot.replaceWith(document.importNode(t.content, true));
+        });
       });
+    rows.catch(function () {
+      rows = null;
     });
-    rows.catch(function () { rows = null; });
     return rows;
   }
   function setupRows() {
     Array.prototype.forEach.call(document.querySelectorAll(".kpi-prov"), function (d) {
-      d.addEventListener("toggle", function () { if (d.open) loadRows(); });
+      d.addEventListener("toggle", function () {
+        if (d.open) loadRows();
+      });
     });
   }
   function setupFilter() {
@@ -48,12 +61,15 @@
     function prepare() {
       if (ready) return;
       ready = Promise.all([loadSearch(new URL("search.js", script.src).href), loadRows()]);
-      ready.then(function (done) {
-        done[0].filter(input, count);
-      }, function () {
-        ready = null;
-        count.textContent = "โหลดตัวกรองไม่สำเร็จ";
-      });
+      ready.then(
+        function (done) {
+          done[0].filter(input, count);
+        },
+        function () {
+          ready = null;
+          count.textContent = "โหลดตัวกรองไม่สำเร็จ";
+        },
+      );
     }
     input.addEventListener("focus", prepare);
     input.addEventListener("input", prepare);
@@ -73,14 +89,19 @@
       ev.preventDefault();
       panel.hidden = false;
       document.body.classList.add("kpi-searching");
-      loadSearch(open.getAttribute("data-script")).then(function (api) {
-        api.mount(ui, open.getAttribute("data-index")).focus();
-      }, function () {
-        ui.textContent = "โหลดระบบค้นหาไม่สำเร็จ ลองใช้หน้ารายชื่อพื้นที่ต้นแบบแทน";
-      });
+      loadSearch(open.getAttribute("data-script")).then(
+        function (api) {
+          api.mount(ui, open.getAttribute("data-index")).focus();
+        },
+        function () {
+          ui.textContent = "โหลดระบบค้นหาไม่สำเร็จ ลองใช้หน้ารายชื่อพื้นที่ต้นแบบแทน";
+        },
+      );
     });
     panel.querySelector(".kpi-search-close").addEventListener("click", close);
-    panel.addEventListener("click", function (ev) { if (ev.target === panel) close(); });
+    panel.addEventListener("click", function (ev) {
+      if (ev.target === panel) close();
+    });
     document.addEventListener("keydown", function (ev) {
       if (ev.key === "Escape" && !panel.hidden) close();
     });
@@ -113,13 +134,18 @@
       button.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
       var first = drawer && drawer.querySelector(".md-nav__link[href]");
       /* once the drawer is visible again (kpi.css), focus can land in it */
-      if (toggle.checked && byKey && first) setTimeout(function () { first.focus(); }, 30);
+      if (toggle.checked && byKey && first)
+        setTimeout(function () {
+          first.focus();
+        }, 30);
       byKey = false;
     });
     button.addEventListener("keydown", function (ev) {
       if (ev.key === "Enter" || ev.key === " ") byKey = true;
     });
-    button.addEventListener("click", function () { set(!toggle.checked); });
+    button.addEventListener("click", function () {
+      set(!toggle.checked);
+    });
     document.addEventListener("keydown", function (ev) {
       if (ev.key !== "Escape" || !toggle.checked) return;
       set(false);
@@ -127,7 +153,12 @@
     });
   }
 
-  function init() { setupRows(); setupFilter(); setupSearch(); setupMenu(); }
+  function init() {
+    setupRows();
+    setupFilter();
+    setupSearch();
+    setupMenu();
+  }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();

@@ -19,7 +19,12 @@
       d = +m[3];
     const ce = y - beOffset;
     const dt = new Date(Date.UTC(ce, mo - 1, d));
-    if (ce < 1 || dt.getUTCFullYear() !== ce || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d)
+    if (
+      ce < 1 ||
+      dt.getUTCFullYear() !== ce ||
+      dt.getUTCMonth() !== mo - 1 ||
+      dt.getUTCDate() !== d
+    )
       return null;
     return y * 10000 + mo * 100 + d;
   }
@@ -38,7 +43,8 @@
     const kinds = C.rules.kinds;
     const rnd = C.rounds.find((r) => r.n === round) || null;
     function field(name) {
-      if (name === "report_date") return { get: beDate(v.report_date, C.beOffset), shown: v.report_date };
+      if (name === "report_date")
+        return { get: beDate(v.report_date, C.beOffset), shown: v.report_date };
       if (name === "round") return { get: round, shown: round };
       if (name === "fiscal_year") return { get: C.fy, shown: C.fy };
       if (name === "$fy_end") return { get: beDate(C.fyEnd, C.beOffset), shown: C.fyEnd };
@@ -109,7 +115,9 @@
     return null;
   }
   function fill(text, values) {
-    return text.replace(/\{([a-z_]+)\}/g, (all, name) => (values[name] != null ? values[name] : all));
+    return text.replace(/\{([a-z_]+)\}/g, (all, name) =>
+      values[name] != null ? values[name] : all,
+    );
   }
 
   /* The rows that fire, in the table's order: [{code, field (the form's), row, values,
@@ -128,7 +136,13 @@
         if (v != null) values[name] = v;
       });
       const field = row.form.find((k) => ctx.has(k)) || row.form[row.form.length - 1];
-      hits.push({ code: row.code, field: field, row: row, values: values, extra: fill(row.extra, values) });
+      hits.push({
+        code: row.code,
+        field: field,
+        row: row,
+        values: values,
+        extra: fill(row.extra, values),
+      });
     });
     return hits;
   }

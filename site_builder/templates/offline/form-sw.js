@@ -14,14 +14,26 @@ const CACHE = "kpi-form-" + BUILD;
 const PRECACHE = __PRECACHE__;
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(PRECACHE)).then(() => self.skipWaiting()));
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((c) => c.addAll(PRECACHE))
+      .then(() => self.skipWaiting()),
+  );
 });
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(
-    caches.keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.indexOf("kpi-form-") === 0 && k !== CACHE).map((k) => caches.delete(k))))
-      .then(() => self.clients.claim())
+    caches
+      .keys()
+      .then((keys) =>
+        Promise.all(
+          keys
+            .filter((k) => k.indexOf("kpi-form-") === 0 && k !== CACHE)
+            .map((k) => caches.delete(k)),
+        ),
+      )
+      .then(() => self.clients.claim()),
   );
 });
 
@@ -29,12 +41,23 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("message", (event) => {
   const d = event.data || {};
   if (d.type !== "keep" || !Array.isArray(d.urls)) return;
-  const urls = d.urls.filter((u) => typeof u === "string" && new URL(u, self.location).origin === self.location.origin && u.indexOf("/form-data/") >= 0);
-  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(urls)).catch(() => undefined));
+  const urls = d.urls.filter(
+    (u) =>
+      typeof u === "string" &&
+      new URL(u, self.location).origin === self.location.origin &&
+      u.indexOf("/form-data/") >= 0,
+  );
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((c) => c.addAll(urls))
+      .catch(() => undefined),
+  );
 });
 
 function fromCache(request) {
-  return caches.open(CACHE)
+  return caches
+    .open(CACHE)
     .then((c) => c.match(request, { ignoreSearch: true }))
     .then((hit) => hit || Response.error());
 }
@@ -46,12 +69,15 @@ self.addEventListener("fetch", (event) => {
   if (url.origin !== self.location.origin) return;
   if (url.searchParams.has("kpi-probe")) return; // the page asking whether the network is there
   event.respondWith(
-    fetch(request).then((response) => {
-      if (response.ok && url.pathname.indexOf("/form-data/") >= 0) {
-        const copy = response.clone(); // the newest registry data, for the next time offline
-        caches.open(CACHE).then((c) => c.put(url.pathname, copy));
-      }
-      return response;
-    }, () => fromCache(request))
+    fetch(request).then(
+      (response) => {
+        if (response.ok && url.pathname.indexOf("/form-data/") >= 0) {
+          const copy = response.clone(); // the newest registry data, for the next time offline
+          caches.open(CACHE).then((c) => c.put(url.pathname, copy));
+        }
+        return response;
+      },
+      () => fromCache(request),
+    ),
   );
 });
