@@ -21,7 +21,7 @@ from ..history import History, unavailable
 from ..layout import registry_relpath
 from ..model import LAO_TYPES, Dataset, Pilot
 from ..submit_link import blob_url
-from . import report_form
+from . import compilation, report_form
 from .chart import progress_svg
 from .env import environment
 from .form import form_items
@@ -345,8 +345,11 @@ def generate(
                     (rounds_by_number.get(p.round), p.counts)
                     for p in sorted(prov_rounds.get(code, []), key=lambda p: p.round)
                 ],
+                summary=compilation.province_summary(results, dataset, code, current),
+                round_links=compilation.round_links(dataset, code),
             ),
         )
+    compilation.write_pages(w, env, dataset, results, common, opts.history)
     pilot_tpl = env.get_template("pilot.md.j2")
 
     def pilot_pages(statuses: Sequence[PilotStatus]) -> set[Path]:
