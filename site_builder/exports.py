@@ -548,4 +548,8 @@ def write_open_data(
             written.append(writers[name](path))
         elif (schema_dir / path.name).is_file():  # schema/<file>: copied as published
             written.append(Path(shutil.copyfile(schema_dir / path.name, path)))
+    from . import figures, round_exports  # round_exports uses neutralise from here
+
+    gone = figures.withdrawn_rounds(dataset, history) if history else frozenset()
+    written += round_exports.write_round_files(out_dir, dataset, results, gone, source)
     return written

@@ -34,7 +34,9 @@ from fractions import Fraction
 from .aggregate import Counts, NationRound, PilotRound, PilotStatus, Results, national_percent
 from .evaluate import CRITERIA
 from .form_spec import FORM
-from .model import District, Pilot, Report, Round, Settings
+from .history import History
+from .layout import parse_report_path
+from .model import Dataset, District, Pilot, Report, Round, Settings
 from .rounding import half_up
 
 SEND_STATES = ("on_time", "late", "withdrawn", "not_sent", "not_due", "unregistered")
@@ -173,6 +175,19 @@ def send_state(status: PilotStatus, pr: PilotRound | None, withdrawn: bool) -> s
     return "not_sent" if pr.due else "not_due"
 
 
+def withdrawn_rounds(dataset: Dataset, history: History) -> frozenset[tuple[str, int]]:
+    """(district code, round) of every report that left the tree in this fiscal year
+    (the git record's; empty without one)."""
+    if not history.available:
+        return frozenset()
+    out = set()
+    for h in history.withdrawn():
+        parsed = parse_report_path(h.path.split("/", 1)[-1])
+        if parsed is not None and parsed.fiscal_year == dataset.settings.fiscal_year:
+            out.add((parsed.district_code, parsed.round))
+    return frozenset(out)
+
+
 def standings(results: Results, round_number: int) -> tuple[Standing, ...]:
     """Every province's percentage and rank for one round, by province code."""
     rows = [
@@ -284,4 +299,5 @@ __all__ = [
     "province_round",
     "send_state",
     "standings",
+    "withdrawn_rounds",
 ]

@@ -16,7 +16,6 @@ from ..aggregate import Results
 from ..evaluate import CRITERION_TITLES
 from ..form_spec import FORM
 from ..history import History
-from ..layout import parse_report_path
 from ..model import LAO_TYPES, Dataset
 from ..thai import be_short
 from .env import fixed
@@ -37,18 +36,6 @@ _SEND_CSS = {
     "unregistered": "u",
 }
 ITEM_HEADS = {i.number: f"ข้อ {i.number} {i.title}" for i in FORM.items}
-
-
-def withdrawn_rounds(dataset: Dataset, history: History) -> frozenset[tuple[str, int]]:
-    """(district code, round) of every report that left the tree in this fiscal year."""
-    if not history.available:
-        return frozenset()
-    out = set()
-    for h in history.withdrawn():
-        parsed = parse_report_path(h.path.split("/", 1)[-1])
-        if parsed is not None and parsed.fiscal_year == dataset.settings.fiscal_year:
-            out.add((parsed.district_code, parsed.round))
-    return frozenset(out)
 
 
 def _percent(value: object) -> str:
@@ -203,7 +190,7 @@ def write_pages(
     history: History,
 ) -> None:
     """Every province's round pages and the national round pages (render/pages.py)."""
-    gone = withdrawn_rounds(dataset, history)
+    gone = figures.withdrawn_rounds(dataset, history)
     province_tpl = env.get_template("province-round.md.j2")
     nation_tpl = env.get_template("nation-round.md.j2")
     codes = sorted({p.province_code for p in results.provinces})
