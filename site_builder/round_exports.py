@@ -326,7 +326,9 @@ def _about(dataset: Dataset, title: str, source: dict[str, object]) -> list[tupl
 
 
 def write_xlsx(path: Path, sheets: Sequence[Sheet], about: list[tuple[str, str]]) -> Path:
-    wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False, "in_memory": True})
+    wb = xlsxwriter.Workbook(
+        str(path), {"strings_to_formulas": False, "strings_to_urls": False, "in_memory": True}
+    )
     head = wb.add_format(
         {"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#E8EAF6", "border": 1}
     )

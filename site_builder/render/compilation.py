@@ -39,7 +39,7 @@ ITEM_HEADS = {i.number: f"ข้อ {i.number} {i.title}" for i in FORM.items}
 
 
 def _percent(value: object) -> str:
-    return "–" if value is None else f"{fixed(value)}%"  # type: ignore[arg-type]
+    return "–" if value is None else fixed(value)  # type: ignore[arg-type]
 
 
 def _row(row: figures.CompiledRow) -> dict[str, Any]:

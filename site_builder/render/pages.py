@@ -376,7 +376,9 @@ def generate(
     districts = [
         IndexedDistrict(r.code, r.district, r.province_code, r.province, r.name) for r in rows
     ]
-    index = name_index(districts, guide_pages(static_docs), opts.fictional)
+    index = name_index(
+        districts, guide_pages(static_docs), opts.fictional, [(r.number, r.label) for r in s.rounds]
+    )
     w.write("search/names.json", index_json(index))
     w.prune(("pilot", "province"))
     return w
