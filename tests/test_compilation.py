@@ -87,7 +87,7 @@ def test_round_one_of_phrae_counted_by_hand(figures_of):
 
 
 def test_equal_percentages_share_a_rank(figures_of):
-    ds, res = figures_of
+    _, res = figures_of
     ranked = figures.standings(res, 2)
     phrae = next(s for s in ranked if s.province_code == "54")
     others = {s.rank for s in ranked if s.province_code != "54"}
