@@ -52,6 +52,7 @@ OPEN_DATA: tuple[tuple[str, str, str], ...] = (
     ("pilots.csv", "ทะเบียนพื้นที่ต้นแบบทั้ง 878 อำเภอ", "CSV"),
     ("schema/report.schema.json", "โครงสร้างไฟล์รายงาน (JSON Schema)", "JSON"),
     ("schema/registry.schema.json", "โครงสร้างไฟล์ทะเบียนพื้นที่ต้นแบบ (JSON Schema)", "JSON"),
+    ("datapackage.json", "คำอธิบายทุกไฟล์สำหรับโปรแกรม (Frictionless Data Package)", "JSON"),
 )
 # Cell starts a spreadsheet may run as a formula: ASCII, full-width (＝＋－＠) and the
 # separators some locales take before one (";=1+1" in a semicolon-separated import).
@@ -579,8 +580,9 @@ def write_open_data(
             written.append(writers[name](path))
         elif (schema_dir / path.name).is_file():  # schema/<file>: copied as published
             written.append(Path(shutil.copyfile(schema_dir / path.name, path)))
-    from . import figures, round_exports  # round_exports uses neutralise from here
+    from . import datapackage, figures, round_exports  # they use this module's columns
 
     gone = figures.withdrawn_rounds(dataset, history) if history else frozenset()
     written += round_exports.write_round_files(out_dir, dataset, results, gone, source)
+    written.append(datapackage.write(out_dir, dataset, written, source))
     return written

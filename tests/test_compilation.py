@@ -13,6 +13,7 @@ import io
 import re
 import shutil
 import subprocess
+import sys
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -326,3 +327,62 @@ def test_workbook_opens_in_libreoffice_with_buddhist_dates(site, tmp_path):
     r5402 = rows[2]
     assert "24 พ.ค. 2555" in r5402  # the report date, shown in พ.ศ.
     assert "มีคณะทำงาน" in r5402 and "120" in r5402
+
+
+# ---------------------------------------------------------------- the data package
+
+
+def _frictionless(data_dir: Path, *args: str) -> dict:
+    import json
+
+    exe = Path(sys.executable).with_name("frictionless")
+    done = subprocess.run(
+        [str(exe), "validate", "datapackage.json", "--json", *args],
+        cwd=data_dir,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    return json.loads(done.stdout)
+
+
+def test_data_package_describes_every_published_file(site):
+    import json
+
+    data = site / "data"
+    pkg = json.loads(_text(data / "datapackage.json"))
+    files = {
+        p.relative_to(data).as_posix()
+        for p in data.rglob("*")
+        if p.is_file() and p.name != "datapackage.json"
+    }
+    assert {r["path"] for r in pkg["resources"]} == files
+    assert pkg["licenses"][0]["name"] == "CC-BY-4.0" and pkg["fictional"] is False
+    assert "data_commit" in pkg
+    reports = next(r for r in pkg["resources"] if r["path"] == "reports.csv")
+    fields = {f["name"]: f for f in reports["schema"]["fields"]}
+    assert fields["item7.projects"]["type"] == "integer"
+    assert fields["report_date"]["type"] == "string"  # พ.ศ.: never read as a CE date
+    assert fields["item2.status_th"]["title"].startswith("ข้อ 2")
+    rnd = next(r for r in pkg["resources"] if r["path"] == "rounds/round-1/54.csv")
+    head = next(csv.reader(io.StringIO(_text(data / "rounds/round-1/54.csv").lstrip("\ufeff"))))
+    assert [f["name"] for f in rnd["schema"]["fields"]] == head
+    assert rnd["encoding"] == "utf-8-sig"
+
+
+def test_frictionless_validates_the_package_and_catches_a_bad_cell(site, tmp_path):
+    report = _frictionless(site / "data")
+    assert report["valid"], [t["name"] for t in report["tasks"] if not t["valid"]]
+    assert {t["type"] for t in report["tasks"]} == {"table", "file"}
+    # the same package with a count that is not a number: frictionless must say so
+    broken = tmp_path / "data"
+    shutil.copytree(site / "data", broken)
+    path = broken / "rounds/round-1/54.csv"
+    rows = list(csv.reader(io.StringIO(_text(path).lstrip("\ufeff"))))
+    rows[1][rows[0].index("ข้อ 1 จำนวนทั้งหมด")] = "สิบเอ็ด"
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    path.write_text("\ufeff" + out.getvalue(), encoding="utf-8")
+    bad = _frictionless(broken, "--resource-name", "rounds-round-1-54-csv")
+    assert not bad["valid"]
+    assert any(e["type"] == "type-error" for t in bad["tasks"] for e in t["errors"])
