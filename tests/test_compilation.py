@@ -25,6 +25,7 @@ from site_builder import figures
 from site_builder.aggregate import aggregate, evaluate_all
 from site_builder.build import load_dataset
 from tests.conftest import FIXTURES, SCORING, build
+from tests.test_history import story  # noqa: F401 - the git story, as a fixture here
 
 THAI = FIXTURES / "reports" / "thai-answers.yaml"  # 5404 round 1, in the paper's words
 
@@ -386,3 +387,37 @@ def test_frictionless_validates_the_package_and_catches_a_bad_cell(site, tmp_pat
     bad = _frictionless(broken, "--resource-name", "rounds-round-1-54-csv")
     assert not bad["valid"]
     assert any(e["type"] == "type-error" for t in bad["tasks"] for e in t["errors"])
+
+
+# ---------------------------------------------------------------- from the git record
+
+
+@pytest.fixture(scope="module")
+def recorded(story, tmp_path_factory):  # noqa: F811
+    """The git story of tests/test_history.py (a late back-filled report, a withdrawn
+    one, data as of 10 July 2555) built as a site."""
+    repo, shas = story
+    return build(tmp_path_factory.mktemp("recorded"), repo.path).site_dir, shas
+
+
+def test_round_page_states_from_the_record(recorded):
+    site, shas = recorded
+    r1 = _text(site / "province/54/round-1/index.html")
+    row = next(r for r in r1.split("<tr") if "(5402)" in r)
+    assert "ส่งช้า" in row and "รับ 10 ก.ค. 2555" in row  # back-filled: late by its arrival
+    row = next(r for r in r1.split("<tr") if "(5401)" in r)
+    assert "ส่งตรงเวลา" in row and "รับ 24 พ.ค. 2555" in row
+    assert f"commit {shas['backfilled'][:7]}" in r1.replace("<code>", "").replace("</code>", "")
+    r2 = _text(site / "province/54/round-2/index.html")
+    row = next(r for r in r2.split("<tr") if "(5401)" in r)
+    assert "ถอนรายงานแล้ว" in row and "ยังไม่ส่ง" not in row
+    r3 = _text(site / "province/54/round-3/index.html")
+    row = next(r for r in r3.split("<tr") if "(5401)" in r)
+    assert "ยังไม่ถึงกำหนด" in row and "ยังไม่ส่ง" not in row
+    rows = _csv(site / "data/rounds/round-1/54.csv")
+    r5402 = next(r for r in rows if r["รหัสอำเภอ"] == "5402")
+    assert (r5402["การส่งรายงานครั้งนี้"], r5402["วันที่รับรายงาน"]) == ("ส่งช้า", "2555-07-10")
+    import json
+
+    pkg = json.loads(_text(site / "data/datapackage.json"))
+    assert pkg["data_commit"] == shas["backfilled"] and pkg["created"]

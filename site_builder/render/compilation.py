@@ -188,8 +188,13 @@ def write_pages(
     results: Results,
     common: dict[str, Any],
     history: History,
+    only: frozenset[str] | None = None,
 ) -> None:
-    """Every province's round pages and the national round pages (render/pages.py)."""
+    """Every province's round pages and the national round pages (render/pages.py).
+
+    ``only`` (the preview's): district codes whose pages may have changed; then only
+    their provinces' round pages are written again and the others are kept as they
+    are (an other province's rank may lag until the next full build)."""
     gone = figures.withdrawn_rounds(dataset, history)
     province_tpl = env.get_template("province-round.md.j2")
     nation_tpl = env.get_template("nation-round.md.j2")
@@ -204,8 +209,12 @@ def write_pages(
             nation_tpl.render(common, base="../../", **nation_view(nc)),
         )
         for code in codes:
+            rel = PROVINCE_ROUND_PAGE.format(code=code, n=n).rstrip("/") + ".md"
+            if only is not None and not any(d.startswith(code) for d in only):
+                w.written.add(w.out / rel)  # kept, not pruned
+                continue
             c = figures.province_round(dataset.settings, results, code, n, gone, nc.provinces)
             w.write(
-                PROVINCE_ROUND_PAGE.format(code=code, n=n).rstrip("/") + ".md",
+                rel,
                 province_tpl.render(common, base="../../../", **province_view(c)),
             )

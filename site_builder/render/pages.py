@@ -349,7 +349,7 @@ def generate(
                 round_links=compilation.round_links(dataset, code),
             ),
         )
-    compilation.write_pages(w, env, dataset, results, common, opts.history)
+    compilation.write_pages(w, env, dataset, results, common, opts.history, opts.pilot_pages)
     pilot_tpl = env.get_template("pilot.md.j2")
 
     def pilot_pages(statuses: Sequence[PilotStatus]) -> set[Path]:
