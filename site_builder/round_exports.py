@@ -26,7 +26,7 @@ import csv
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -325,10 +325,15 @@ def _about(dataset: Dataset, title: str, source: dict[str, object]) -> list[tupl
     ]
 
 
-def write_xlsx(path: Path, sheets: Sequence[Sheet], about: list[tuple[str, str]]) -> Path:
+def write_xlsx(
+    path: Path, sheets: Sequence[Sheet], about: list[tuple[str, str]], created: datetime
+) -> Path:
+    """``created``: the workbook's stated creation time (the data's, so that the same
+    data always gives the same bytes)."""
     wb = xlsxwriter.Workbook(
         str(path), {"strings_to_formulas": False, "strings_to_urls": False, "in_memory": True}
     )
+    wb.set_properties({"created": created, "title": about[0][1] if about else ""})
     head = wb.add_format(
         {"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#E8EAF6", "border": 1}
     )
@@ -404,6 +409,17 @@ def _sheet_name(name: str) -> str:
     return "".join("_" if ch in bad else ch for ch in name)[:31]
 
 
+def _created(source: dict[str, object], due: date) -> datetime:
+    """The data's time (its commit) when known, else the round's due date."""
+    when = source.get("data_time")
+    if isinstance(when, str):
+        try:
+            return datetime.fromisoformat(when).replace(tzinfo=None)
+        except ValueError:
+            pass
+    return datetime(due.year, due.month, due.day)
+
+
 def write_round_files(
     out_dir: Path,
     dataset: Dataset,
@@ -422,6 +438,7 @@ def write_round_files(
         folder.mkdir(parents=True, exist_ok=True)
         nc = figures.nation_round(s, results, rnd.number)
         label = f"รายงานครั้งที่ {rnd.number} ({rnd.label}) ครบกำหนด {be_long(rnd.due)}"
+        created = _created(source, rnd.due)
         province_sheets = []
         for st in nc.provinces:
             c = figures.province_round(
@@ -434,6 +451,7 @@ def write_round_files(
                     folder / f"{c.province_code}.xlsx",
                     [Sheet(_sheet_name(c.province), PROVINCE_SHEET_COLUMNS, rows)],
                     _about(dataset, title, source),
+                    created,
                 )
             )
             written.append(
@@ -446,6 +464,7 @@ def write_round_files(
                 folder / "national.xlsx",
                 [Sheet("สรุปรายจังหวัด", NATIONAL_SHEET_COLUMNS, summary), *province_sheets],
                 _about(dataset, f"สรุประดับประเทศรายจังหวัด {label}", source),
+                created,
             )
         )
         written.append(write_csv(folder / "national.csv", NATIONAL_SHEET_COLUMNS, summary))
