@@ -298,9 +298,15 @@ def _csv_cell(v: Value) -> str:
     return neutralise(str(v))
 
 
+# Thai vowels and tone marks above or below a letter take no width of their own.
+_NO_WIDTH = {
+    cp: None for cp in range(0x0E00, 0x0E80) if unicodedata.category(chr(cp)) in ("Mn", "Me")
+}
+
+
 def _width(text: str) -> int:
-    """Columns a text takes: Thai vowels and tone marks above or below take none."""
-    return sum(1 for ch in text if unicodedata.category(ch) not in ("Mn", "Me", "Cf"))
+    """Columns a text takes, roughly: its letters without the marks above or below."""
+    return len(text.translate(_NO_WIDTH))
 
 
 @dataclass(frozen=True)
