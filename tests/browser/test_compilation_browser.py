@@ -117,3 +117,24 @@ def test_search_finds_a_provinces_round(built, page_on, query):
     first = page.get_attribute("#kpi-search-ui .kpi-hit", "href")
     assert first is not None and first.endswith("province/54/round-3/"), first
     assert not watch.errors
+
+
+def test_largest_round_page_within_the_first_visit_budget(demo, page_on):
+    """นครราชสีมา's round (32 pilots, every answer) on a phone's first visit, gzipped
+    as a static host serves it: within the site's first-visit budget."""
+    from tests.browser.test_site_browser import BUDGET_FIRST_VISIT
+
+    _, base = demo
+    page, watch = page_on(base)
+    sizes: list[tuple[str, int]] = []
+
+    def done(request):
+        s = request.sizes()
+        sizes.append((request.url, s["responseBodySize"] + s["responseHeadersSize"]))
+
+    page.on("requestfinished", done)
+    page.goto(base + ROUND_PAGE)
+    page.wait_for_load_state("networkidle")
+    assert sum(n for _, n in sizes) <= BUDGET_FIRST_VISIT, sizes
+    assert any(url.endswith("compile.css") for url, _ in sizes)
+    assert watch.errors == [] and watch.failed == [] and watch.foreign == []
