@@ -9,9 +9,11 @@ compilation the provincial office sends (A4 landscape, ``compile.css``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
-from .. import figures
+from .. import fanout, figures
 from ..aggregate import Results
 from ..evaluate import CRITERION_TITLES
 from ..form_spec import FORM
@@ -190,7 +192,8 @@ def write_pages(
     history: History,
     only: frozenset[str] | None = None,
 ) -> None:
-    """Every province's round pages and the national round pages (render/pages.py).
+    """Every province's round pages and the national round pages (render/pages.py),
+    rendered on every core (``fanout``) like the pilot pages.
 
     ``only`` (the preview's): district codes whose pages may have changed; then only
     their provinces' round pages are written again and the others are kept as they
@@ -199,22 +202,38 @@ def write_pages(
     province_tpl = env.get_template("province-round.md.j2")
     nation_tpl = env.get_template("nation-round.md.j2")
     codes = sorted({p.province_code for p in results.provinces})
-    for rnd in dataset.settings.rounds:
-        n = rnd.number
-        if results.national(n) is None:
-            continue
-        nc = figures.nation_round(dataset.settings, results, n)
+    nations = {
+        r.number: figures.nation_round(dataset.settings, results, r.number)
+        for r in dataset.settings.rounds
+        if results.national(r.number) is not None
+    }
+    tasks: list[tuple[str, int]] = []
+    for n, nc in nations.items():
         w.write(
             NATION_ROUND_PAGE.format(n=n).rstrip("/") + ".md",
             nation_tpl.render(common, base="../../", **nation_view(nc)),
         )
         for code in codes:
-            rel = PROVINCE_ROUND_PAGE.format(code=code, n=n).rstrip("/") + ".md"
             if only is not None and not any(d.startswith(code) for d in only):
-                w.written.add(w.out / rel)  # kept, not pruned
-                continue
-            c = figures.province_round(dataset.settings, results, code, n, gone, nc.provinces)
-            w.write(
-                rel,
+                w.written.add(w.out / _province_page(code, n))  # kept, not pruned
+            else:
+                tasks.append((code, n))
+
+    def render(part: Sequence[tuple[str, int]]) -> set[Path]:
+        here = type(w)(w.out)
+        for code, n in part:
+            c = figures.province_round(
+                dataset.settings, results, code, n, gone, nations[n].provinces
+            )
+            here.write(
+                _province_page(code, n),
                 province_tpl.render(common, base="../../../", **province_view(c)),
             )
+        return here.written
+
+    for written in fanout.map_slices(render, tasks, min_items=100):
+        w.written |= written
+
+
+def _province_page(code: str, n: int) -> str:
+    return PROVINCE_ROUND_PAGE.format(code=code, n=n).rstrip("/") + ".md"
