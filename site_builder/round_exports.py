@@ -331,6 +331,35 @@ def _about(dataset: Dataset, title: str, source: dict[str, object]) -> list[tupl
     ]
 
 
+LINE = 18  # points per line of Thai text (tall vowels and tone marks need room)
+MAX_WIDTH = 45  # characters; longer answers wrap
+
+
+def _lines(text: str, width: int) -> int:
+    return max(1, -(-(_width(text) + 1) // max(width - 1, 1)))
+
+
+def _widths(sheet: Sheet) -> list[int]:
+    """Each column as wide as its widest value (dates 12, numbers their digits), at most
+    MAX_WIDTH; the header wraps onto at most three lines."""
+    widths = [min(max(-(-_width(c.title) // 3) + 2, 6), 30) for c in sheet.columns]
+    for row in sheet.rows:
+        for j, v in enumerate(row):
+            if v is None:
+                continue
+            if isinstance(v, date):
+                need = 12
+            elif isinstance(v, Decimal):
+                need = 8
+            elif isinstance(v, int):
+                need = len(str(v)) + 2
+            else:
+                need = _width(str(v)) + 2
+            if need > widths[j]:
+                widths[j] = min(need, MAX_WIDTH)
+    return widths
+
+
 def write_xlsx(
     path: Path, sheets: Sequence[Sheet], about: list[tuple[str, str]], created: datetime
 ) -> Path:
@@ -349,27 +378,33 @@ def write_xlsx(
     num = wb.add_format({"valign": "top"})
     for sheet in sheets:
         ws = wb.add_worksheet(sheet.name)
-        widths = [min(max(_width(c.title) // 2 + 2, 6), 40) for c in sheet.columns]
+        widths = _widths(sheet)
+        for j, w in enumerate(widths):
+            ws.set_column(j, j, w)
+        # Rows are as tall as their wrapped text: a spreadsheet does not measure them
+        # itself when it opens the file (the header would cover the first row).
+        ws.set_row(
+            0,
+            LINE * max(_lines(c.title, w + 1) for c, w in zip(sheet.columns, widths, strict=True)),
+        )
         for j, c in enumerate(sheet.columns):
             ws.write_string(0, j, c.title, head)
         for i, row in enumerate(sheet.rows, start=1):
+            tall = 1
             for j, v in enumerate(row):
                 if v is None:
                     continue
                 if isinstance(v, date):
                     ws.write_datetime(i, j, v, day)
-                    widths[j] = max(widths[j], 12)
                 elif isinstance(v, Decimal):
                     ws.write_number(i, j, float(v), pct)
-                    widths[j] = max(widths[j], 8)
                 elif isinstance(v, int):
                     ws.write_number(i, j, v, num)
-                    widths[j] = max(widths[j], len(str(v)) + 2)
                 else:
                     ws.write_string(i, j, str(v), text)
-                    widths[j] = min(max(widths[j], _width(str(v)) + 2), 45)
-        for j, w in enumerate(widths):
-            ws.set_column(j, j, w)
+                    tall = max(tall, _lines(str(v), widths[j]))
+            if tall > 1:
+                ws.set_row(i, LINE * tall)
         ws.freeze_panes(1, 0)
         ws.autofilter(0, 0, max(len(sheet.rows), 1), len(sheet.columns) - 1)
     ws = wb.add_worksheet("เกี่ยวกับข้อมูล")
