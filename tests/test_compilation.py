@@ -295,6 +295,9 @@ def test_province_workbook_types_thai_labels_and_frozen_header(site):
     widths = {int(c.get("min")): float(c.get("width")) for c in cols}
     assert widths[head.index("ชื่อพื้นที่ต้นแบบ") + 1] >= 20  # ชื่อ อปท. fits
     assert len(rows) == 9  # header + 8 districts
+    # the wrapped header is given its height: nothing of it covers the first district
+    first = wb.sheet(1).find("m:sheetData/m:row", _NS)
+    assert first is not None and float(first.get("ht", "0")) >= 36
 
 
 def test_national_workbook_has_a_summary_and_a_sheet_per_province(site):
