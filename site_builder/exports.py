@@ -52,6 +52,7 @@ OPEN_DATA: tuple[tuple[str, str, str], ...] = (
     ("pilots.csv", "ทะเบียนพื้นที่ต้นแบบทั้ง 878 อำเภอ", "CSV"),
     ("schema/report.schema.json", "โครงสร้างไฟล์รายงาน (JSON Schema)", "JSON"),
     ("schema/registry.schema.json", "โครงสร้างไฟล์ทะเบียนพื้นที่ต้นแบบ (JSON Schema)", "JSON"),
+    ("datapackage.json", "คำอธิบายทุกไฟล์สำหรับโปรแกรม (Frictionless Data Package)", "JSON"),
 )
 # Cell starts a spreadsheet may run as a formula: ASCII, full-width (＝＋－＠) and the
 # separators some locales take before one (";=1+1" in a semicolon-separated import).
@@ -99,6 +100,33 @@ _SOURCE: list[Column] = [
 ]
 
 
+# Coded answers also carry the paper's wording beside them ("item2.status_th"), for
+# people who read the form, not the codes.
+THAI_SUFFIX = "_th"
+
+
+def _thai_column(f: Field, what: str) -> Column:
+    return (
+        f.path + THAI_SUFFIX,
+        f"{what} เป็นข้อความตามแบบรายงาน ({f.answers_th})",
+        f"{f.label_en} in the paper form's Thai wording",
+    )
+
+
+def thai_labels(row: dict[str, object]) -> dict[str, object]:
+    """The "_th" cells of a report row, from its codes (form_spec's wording)."""
+    out: dict[str, object] = {}
+    for f in FORM.fields():
+        if not f.choices or f.path not in row:
+            continue
+        v = row[f.path]
+        if isinstance(v, tuple):
+            out[f.path + THAI_SUFFIX] = ", ".join(f.label_of(x) for x in v) if v else None
+        else:
+            out[f.path + THAI_SUFFIX] = f.label_of(str(v)) if v is not None else None
+    return out
+
+
 def _report_columns() -> list[Column]:
     cols: list[Column] = [
         _FICTIONAL,
@@ -107,6 +135,7 @@ def _report_columns() -> list[Column]:
         ("round", "รายงานครั้งที่ (1-5)", "report round (1-5)"),
         ("report_date", "วันที่รายงาน (พ.ศ. ปปปป-ดด-วว)", "report date (Buddhist era, YYYY-MM-DD)"),
         ("lao_type", *_field_doc(FORM.field("lao_type"))),
+        _thai_column(FORM.field("lao_type"), "ประเภท อปท."),
         ("lao_name", "ชื่อเทศบาล/อบต.", "LAO name"),
         ("district_code", "รหัสอำเภอ (กรมการปกครอง)", "district code (DOPA)"),
         ("district", "อำเภอ", "district"),
@@ -118,6 +147,8 @@ def _report_columns() -> list[Column]:
             th, en = _field_doc(f)
             n = item.number
             cols.append((f.path, f"ข้อ {n} {item.title}: {th}", f"item {n} {item.title_en}: {en}"))
+            if f.choices:
+                cols.append(_thai_column(f, f"ข้อ {n} {item.title}: {f.label}"))
     cols += [
         ("reporter.name", "ชื่อผู้รายงาน", "reporter's name"),
         ("reporter.position", "ตำแหน่งผู้รายงาน", "reporter's position"),
@@ -286,6 +317,7 @@ def report_row(
         for f in fields:
             value = getattr(answer, f)
             row[f"item{n}.{f}"] = value if value != () else None  # no dimensions: empty
+    row |= thai_labels(row)
     row["reporter.name"] = r.reporter_name
     row["reporter.position"] = r.reporter_position
     row["note"] = r.note
@@ -548,4 +580,9 @@ def write_open_data(
             written.append(writers[name](path))
         elif (schema_dir / path.name).is_file():  # schema/<file>: copied as published
             written.append(Path(shutil.copyfile(schema_dir / path.name, path)))
+    from . import datapackage, figures, round_exports  # they use this module's columns
+
+    gone = figures.withdrawn_rounds(dataset, history) if history else frozenset()
+    written += round_exports.write_round_files(out_dir, dataset, results, gone, source)
+    written.append(datapackage.write(out_dir, dataset, written, source))
     return written

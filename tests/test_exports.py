@@ -17,6 +17,7 @@ from site_builder.answers import canonical_document
 from site_builder.convert import clean_text
 from site_builder.demo import generate, is_fictional
 from site_builder.exports import COLUMNS, neutralise, write_open_data
+from site_builder.form_spec import FORM
 from site_builder.load import parse_text
 from site_builder.model import FICTIONAL_LABEL
 from site_builder.repository import load_repository
@@ -112,8 +113,12 @@ def test_every_field_of_every_report_reaches_the_csv_and_json_unchanged(site, re
         for key, value in raw.items():
             assert unquote(row[key]) == _expected_cell(key, value), (report.path, key)
             assert rec[key] is not None
+        # beside each coded answer, the paper's wording of that code
+        for key in {k for k in raw if f"{k}_th" in names}:
+            assert row[f"{key}_th"] == _thai_label(key, raw[key]), (report.path, key)
+        assert row["item2.status_th"] in ("มีคณะทำงาน", "ยังไม่มีคณะทำงาน")
         # nothing invented: every other cell is empty
-        for key in names - set(raw) - {"fictional", "path"}:
+        for key in names - set(raw) - {"fictional", "path"} - {f"{k}_th" for k in raw}:
             assert row[key] == "", (report.path, key)
             assert rec.get(key) is None, (report.path, key)  # data_commit: in the header
         # JSON keeps numbers as numbers and text exactly as filed
@@ -125,6 +130,13 @@ def test_every_field_of_every_report_reaches_the_csv_and_json_unchanged(site, re
         assert row["item2.status"] in ("done", "not_yet")
     if site == "demo_site":
         assert 0 < thai_answers < len(ds.reports)  # both ways of answering are exercised
+
+
+def _thai_label(key: str, value: object) -> str:
+    f = FORM.field(key)
+    if isinstance(value, list):
+        return ", ".join(f.label_of(str(v)) for v in value)
+    return f.label_of(str(value))
 
 
 def test_csv_is_utf8_with_bom_and_crlf(fixture_site):

@@ -116,7 +116,7 @@ def test_rows_for_registered_and_unregistered_districts():
     assert phrae.name == "องค์การบริหารส่วนตำบลต้าผามอก"
     assert [m.criterion for m in phrae.marks] == [1, 2, 3, 4, 5]
     assert all(m.symbol in "✓✗–" for m in phrae.marks)
-    assert phrae.rounds[0].text in ("ส่งแล้ว", "ส่งช้า")
+    assert phrae.rounds[0].text in ("ส่งตรงเวลา", "ส่งช้า")
 
 
 def test_round_short_label():

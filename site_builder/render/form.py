@@ -8,7 +8,9 @@ blank as printed on paper with the value written into it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from ..form_spec import FORM, Field, Item
 from ..model import Answer, Report
@@ -27,12 +29,12 @@ class FormItem:
     short: str = ""  # the item's short name, shown for earlier reports (the latest has the title)
 
 
-def _value(f: Field, a: Answer) -> str | None:
+def _value(f: Field, a: Answer, day: Callable[[date], str] = be_long) -> str | None:
     value = getattr(a, f.key, None)
     if value is None or value == ():
         return None
     if f.kind == "date":
-        return be_long(value)
+        return day(value)
     if f.kind == "percent":
         return fixed(value)
     if f.kind == "multi_choice":
@@ -51,20 +53,21 @@ def _fill(paper: str, value: str) -> str:
     return f"{head} {value}{tail}"
 
 
-def _answer(item: Item, a: Answer) -> str:
+def _answer(item: Item, a: Answer, day: Callable[[date], str] = be_long) -> str:
     status = item.status
     assert status is not None
     choice = status.choice(a.status)
     parts = [choice.label if choice else a.status]
     for key in choice.follow_up if choice else ():
         f = item.field(key)
-        value = _value(f, a)
+        value = _value(f, a, day)
         if value is not None:
             parts.append(_fill(f.paper, value))
     return " ".join(parts)
 
 
-def form_items(report: Report) -> list[FormItem]:
+def form_items(report: Report, day: Callable[[date], str] = be_long) -> list[FormItem]:
+    """Items 1-8 as worded on paper; ``day`` writes the dates (be_short in tables)."""
     first = FORM.item(1)
     unit = first.field("unit").label_of(report.unit)
     items = [
@@ -72,5 +75,5 @@ def form_items(report: Report) -> list[FormItem]:
     ]
     for item in FORM.items[1:]:
         a = report.item(item.number)
-        items.append(FormItem(item.number, item.title, _answer(item, a), a.done, item.short))
+        items.append(FormItem(item.number, item.title, _answer(item, a, day), a.done, item.short))
     return items

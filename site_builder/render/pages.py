@@ -30,7 +30,7 @@ from ..history import History, unavailable
 from ..layout import registry_relpath
 from ..model import LAO_TYPES, Dataset, Pilot
 from ..submit_link import blob_url
-from . import report_form
+from . import compilation, report_form
 from .chart import progress_svg
 from .env import environment
 from .follow import Paths
@@ -385,8 +385,11 @@ def generate(
                     (rounds_by_number.get(p.round), p.counts)
                     for p in sorted(prov_rounds.get(code, []), key=lambda p: p.round)
                 ],
+                summary=compilation.province_summary(results, dataset, code, current),
+                round_links=compilation.round_links(dataset, code),
             ),
         )
+    compilation.write_pages(w, env, dataset, results, common, opts.history, opts.pilot_pages)
     pilot_tpl = env.get_template("pilot.md.j2")
 
     def pilot_pages(statuses: Sequence[PilotStatus]) -> set[Path]:
@@ -410,7 +413,9 @@ def generate(
     for written in fanout.map_slices(pilot_pages, statuses):
         w.written |= written
     report_form.write_page(w, env, dataset, common, opts.repo_url, opts.branch)
-    index = name_index(districts, guide_pages(static_docs), opts.fictional)
+    index = name_index(
+        districts, guide_pages(static_docs), opts.fictional, [(r.number, r.label) for r in s.rounds]
+    )
     w.write("search/names.json", index_json(index))
     w.prune(("pilot", "province"))
     return w

@@ -162,7 +162,10 @@ class IndexedDistrict:
 
 
 def name_index(
-    districts: list[IndexedDistrict], pages: list[tuple[str, str, str]], fictional: bool
+    districts: list[IndexedDistrict],
+    pages: list[tuple[str, str, str]],
+    fictional: bool,
+    rounds: list[tuple[int, str]] | None = None,
 ) -> dict:
     """The search index: provinces, districts (with their pilot's name) and guide pages.
 
@@ -177,6 +180,9 @@ def name_index(
         "provinces": [[code, name] for code, name in provinces.items()],
         "districts": [[d.code, d.name, d.lao_name or ""] for d in districts],
         "pages": [list(p) for p in pages],
+        # (number, month label): search.js makes each province's round page and the
+        # national one findable ("แพร่ ครั้งที่ 3"), without listing 380 pages here.
+        "rounds": [list(r) for r in rounds or ()],
     }
 
 

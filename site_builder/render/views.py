@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from ..aggregate import PilotRound, PilotStatus
 from ..evaluate import OUTCOME_TH
+from ..figures import SEND_TH
 from ..model import LAO_TYPES, Round
 from ..thai import BE_OFFSET, MONTHS_ABBR
 
@@ -34,7 +35,7 @@ class Mark:
 class RoundCell:
     round: int
     label: str
-    text: str  # ส่งแล้ว / ส่งช้า / ยังไม่ส่ง / ยังไม่ถึงกำหนด / ถอนรายงานเมื่อ ... / –
+    text: str  # ส่งตรงเวลา / ส่งช้า (both "ส่งแล้ว", figures.SENT) / ยังไม่ส่ง / ยังไม่ถึงกำหนด / ถอนรายงานเมื่อ ... / –
     css: str
 
 
@@ -103,7 +104,12 @@ def round_cell(
     if not registered:
         return RoundCell(pr.round, label, "–", "u")
     if pr.report is not None:
-        return RoundCell(pr.round, label, "ส่งช้า" if pr.late else "ส่งแล้ว", "l" if pr.late else "y")
+        return RoundCell(
+            pr.round,
+            label,
+            SEND_TH["late"] if pr.late else SEND_TH["on_time"],
+            "l" if pr.late else "y",
+        )
     if withdrawn is not None:
         return RoundCell(pr.round, label, withdrawn, "n")
     if not pr.due:

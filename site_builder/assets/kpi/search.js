@@ -223,6 +223,21 @@
         kind: "page", id: "u" + p[1], url: base + p[1], title: [[p[0]]], detail: [["หน้าคำอธิบาย"]]
       }, [p[0]].concat(p[2] ? p[2].split(" ") : [])));
     });
+    // Each round's compilation: a province's ("แพร่ ครั้งที่ 3") and the nation's.
+    (index.rounds || []).forEach(function (r) {
+      var n = r[0], words = ["ครั้งที่", "รอบที่", "รายงานครั้งที่"];
+      index.provinces.forEach(function (p) {
+        entries.push(withKeys({
+          kind: "page", id: "r" + p[0] + "-" + n, url: base + "province/" + p[0] + "/round-" + n + "/",
+          title: [["จังหวัด"], [p[1], 1], [" รายงานครั้งที่ " + n]],
+          detail: [["สรุปรายงาน " + r[1] + " ดู พิมพ์ ดาวน์โหลด"]]
+        }, words.map(function (w) { return p[1] + w + n; }).concat(["จังหวัด" + p[1] + "ครั้งที่" + n, p[1] + r[1]])));
+      });
+      entries.push(withKeys({
+        kind: "page", id: "n" + n, url: base + "national/round-" + n + "/",
+        title: [["สรุประดับประเทศ รายงานครั้งที่ " + n]], detail: [["รายจังหวัด " + r[1]]]
+      }, words.map(function (w) { return w + n; }).concat(["ประเทศครั้งที่" + n, "ระดับประเทศครั้งที่" + n])));
+    });
     entries.forEach(function (e, i) { e.order = i; });
     return entries;
   }
