@@ -64,7 +64,7 @@ def test_printed_compilation_is_a4_landscape_in_three_pages(demo, browser):
     whole = "".join(texts)
     assert squash("จังหวัดนครราชสีมา รายงานครั้งที่ 3") in whole
     assert squash("ข้อมูลสมมติ เพื่อการสาธิต") in whole  # the fictional data says so on paper
-    assert squash("ข้อมูล ณ") in whole  # the data's date (and commit, when it has one)
+    assert squash("ที่มาของข้อมูล") in whole  # the data's date (and version, when it has one)
     for code in CODES:  # every pilot, nothing cut off at a page's foot
         assert f"({code})" in whole, code
     for t in texts:  # the table's header is repeated on every page, up to its last column
