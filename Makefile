@@ -53,13 +53,14 @@ test: lint
 
 # Every generated artefact, from its one source; tests fail while any is stale.
 generate: $(STAMP)
-	$(BIN)/python -m site_builder.report_schema
-	$(BIN)/python -m site_builder.report_template
-	$(BIN)/python -m site_builder.finding_codes
-	$(BIN)/python -m site_builder.render.search
+	$(BIN)/python -m site_builder.report.report_schema
+	$(BIN)/python -m site_builder.report.report_template
+	$(BIN)/python -m site_builder.report.finding_codes
+	$(BIN)/python -m site_builder.site.render.search
 	$(BIN)/python -m site_builder.codeowners > .github/CODEOWNERS
 	$(BIN)/python -m benchmarks.readme_figures
 	$(BIN)/python .ci/mindeps.py
+	$(BIN)/python .ci/readme_tree.py
 
 # The suite (browser tests aside) on the lowest versions pyproject.toml declares, in a
 # venv of its own (.ci/mindeps.txt, written by make generate): the CI's mindeps job.

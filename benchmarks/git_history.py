@@ -120,8 +120,8 @@ def _commit(stream: bytearray, when: datetime, message: str, files: list) -> Non
 def time_history(repo: Path, runs: int = 3) -> dict:
     """Seconds of ``read_history`` (with the year's settings and the cache folder, as
     the build does): one cold run on an emptied cache, then the median of warm runs."""
-    from site_builder.gitlog import cache_folder, read_history
     from site_builder.layout import fiscal_years
+    from site_builder.record.gitlog import cache_folder, read_history
     from site_builder.settings import load_settings
 
     settings = load_settings(repo, max(fiscal_years(repo)))

@@ -227,7 +227,9 @@ def validate_theirs(root: Path, reports: list[str]) -> tuple[Child, int]:
 def build_available() -> str | None:
     """None when ``site-builder build`` exists, else why the build row is skipped."""
     if not (ROOT / "site_builder" / "cmd_build.py").is_file():
-        return "site_builder/cmd_build.py ยังไม่มี (งานของผู้สร้างเว็บไซต์) จึงข้ามการวัดเวลาสร้างเว็บไซต์"
+        return (
+            "site_builder/commands/cmd_build.py ยังไม่มี (งานของผู้สร้างเว็บไซต์) จึงข้ามการวัดเวลาสร้างเว็บไซต์"
+        )
     return None
 
 
@@ -583,7 +585,7 @@ def profile_validator(root: Path, top: int) -> str:
     import io
     import pstats
 
-    from site_builder.repository import load_repository
+    from site_builder.report.repository import load_repository
 
     prof = cProfile.Profile()
     prof.enable()

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from site_builder.render.search import fold, readings, split_lao_name
+from site_builder.site.render.search import fold, readings, split_lao_name
 
 FIXTURE = (
     Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "search" / "realistic-878.yaml"

@@ -31,7 +31,7 @@ import geothai
 import yaml
 
 from site_builder.layout import FICTIONAL_MARKER
-from site_builder.render.search import fold
+from site_builder.site.render.search import fold
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "search" / "realistic-878.yaml"

@@ -17,7 +17,7 @@ import sys
 import geothai
 
 from . import geography
-from .cmdline import setup_console
+from .commands.cmdline import setup_console
 
 ORG = "dla-kpi32"
 MAINTAINERS = f"@{ORG}/maintainers"

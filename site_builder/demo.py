@@ -35,7 +35,6 @@ from decimal import Decimal
 from pathlib import Path
 
 from . import geography
-from .form_spec import DIMENSION_CHOICES, FORM, STATUS_ITEMS
 from .layout import (
     FICTIONAL_MARKER,
     REGISTRY_FILE,
@@ -45,6 +44,7 @@ from .layout import (
     report_relpath,
 )
 from .model import FICTIONAL_LABEL, District, Round, Settings
+from .report.form_spec import DIMENSION_CHOICES, FORM, STATUS_ITEMS
 from .resources import checkout, default_settings
 from .settings import SettingsError, load_settings
 from .thai import BE_OFFSET, MONTHS_ABBR, be_iso, thai_digits

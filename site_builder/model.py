@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
-from .form_spec import LAO_TYPE_TH
+from .report.form_spec import LAO_TYPE_TH
 
 LAO_TYPES = LAO_TYPE_TH  # code -> the paper's wording; the form description owns it
 # Full name prefix -> the abbreviation officers write ("อบต.ต้าผามอก"); the validator

@@ -15,12 +15,12 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from pathlib import Path
 
-from . import finding_codes as codes
-from .findings import Finding
 from .layout import SCHEMA_DIR, SETTINGS_FILE, SETTINGS_SCHEMA, SUBMISSIONS, schema_root
-from .load import Document, load_yaml
 from .model import Round, Settings, Source
-from .schema_check import schema_findings
+from .report import finding_codes as codes
+from .report.findings import Finding
+from .report.load import Document, load_yaml
+from .report.schema_check import schema_findings
 from .thai import be_iso, parse_be_date
 
 

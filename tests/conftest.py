@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.build import Built, build_site, read_config
+from site_builder.site.build import Built, build_site, read_config
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -54,7 +54,7 @@ def empty_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory) -> Path:
     """A fictional demo site of two real provinces (Phrae, Nakhon Ratchasima)."""
-    from site_builder.cli import main
+    from site_builder.commands.cli import main
 
     work = tmp_path_factory.mktemp("demo-site")
     data = work / "data"

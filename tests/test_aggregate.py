@@ -11,8 +11,14 @@ from decimal import Decimal
 
 import pytest
 
-from site_builder.aggregate import aggregate, evaluate_all, national_percent, score, weighted
-from site_builder.repository import load_repository
+from site_builder.figures.aggregate import (
+    aggregate,
+    evaluate_all,
+    national_percent,
+    score,
+    weighted,
+)
+from site_builder.report.repository import load_repository
 from tests.conftest import ROOT
 
 REPO = ROOT / "tests" / "fixtures" / "scoring" / "repo"

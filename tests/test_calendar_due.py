@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.aggregate import aggregate, evaluate_all
-from site_builder.calendar_due import due_text, is_past, next_due
-from site_builder.repository import load_repository
+from site_builder.figures.aggregate import aggregate, evaluate_all
+from site_builder.figures.calendar_due import due_text, is_past, next_due
+from site_builder.report.repository import load_repository
 from site_builder.settings import load_settings
 from tests.conftest import FIXTURES, ROOT, build
 

@@ -14,8 +14,8 @@ from decimal import Decimal
 
 import pytest
 
-from site_builder.aggregate import aggregate, evaluate_all
-from site_builder.changes import (
+from site_builder.figures.aggregate import aggregate, evaluate_all
+from site_builder.figures.changes import (
     nation_change,
     nation_text,
     pilot_change,
@@ -23,7 +23,7 @@ from site_builder.changes import (
     province_change,
     province_text,
 )
-from site_builder.repository import load_repository
+from site_builder.report.repository import load_repository
 from tests.conftest import FIXTURES, ROOT, build
 
 REPO = FIXTURES / "changes" / "repo"

@@ -1,6 +1,6 @@
 """site-builder build: the deployed site links to its own host and repository."""
 
-from site_builder.cli import main
+from site_builder.commands.cli import main
 from tests.conftest import FIXTURES, ROOT
 
 

@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from site_builder.cli import main
+from site_builder.commands.cli import main
 from tests.conftest import ROOT
 
 REPO = ROOT / "tests" / "fixtures" / "scoring" / "repo"
@@ -141,9 +141,9 @@ def test_results_does_not_load_the_site_renderer():
     import sys
 
     code = (
-        "import sys, site_builder.cmd_results\n"
-        "bad = [m for m in sys.modules if m == 'jinja2' or m.startswith('site_builder.render')"
-        " or m in ('site_builder.build', 'mkdocs')]\n"
+        "import sys, site_builder.commands.cmd_results\n"
+        "bad = [m for m in sys.modules if m == 'jinja2' or m.startswith('site_builder.site.render')"
+        " or m in ('site_builder.site.build', 'mkdocs')]\n"
         "print(','.join(bad))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from site_builder import reporters
-from site_builder import validate as validate_lib
-from site_builder.cli import main
-from site_builder.finding_codes import R_TEXT_EMPTY
+from site_builder.commands.cli import main
+from site_builder.report import reporters
+from site_builder.report import validate as validate_lib
+from site_builder.report.finding_codes import R_TEXT_EMPTY
 from tests.conftest import EMPTY, FIXTURES, ROOT
 
 BAD = "submissions/2555/54/5403/round-1.yaml"
@@ -142,7 +142,7 @@ def test_annotation_property_escaping():
 
 
 def test_summary_is_capped_below_githubs_limit(repo):
-    from site_builder.findings import Finding
+    from site_builder.report.findings import Finding
 
     many = [Finding(BAD, i, 1, R_TEXT_EMPTY, "ข้อความ" * 40) for i in range(1, 5000)]
     text = reporters.format_summary(many, 1, limit=50_000)

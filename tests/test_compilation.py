@@ -21,9 +21,9 @@ from xml.etree import ElementTree
 
 import pytest
 
-from site_builder import figures
-from site_builder.aggregate import aggregate, evaluate_all
-from site_builder.build import load_dataset
+from site_builder.figures import compilation as figures
+from site_builder.figures.aggregate import aggregate, evaluate_all
+from site_builder.site.build import load_dataset
 from tests.conftest import FIXTURES, SCORING, build
 from tests.test_history import story  # noqa: F401 - the git story, as a fixture here
 

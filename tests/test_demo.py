@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from site_builder import demo, geography
-from site_builder.cli import main
-from site_builder.repository import load_repository
+from site_builder.commands.cli import main
+from site_builder.report.repository import load_repository
 from tests.conftest import EMPTY, ROOT
 
 PROVINCES = "54,30"  # Phrae (8 districts) and Nakhon Ratchasima (32): 200 pilot-rounds

@@ -7,10 +7,10 @@ from fractions import Fraction
 
 import pytest
 
-from site_builder.convert import to_report
-from site_builder.evaluate import evaluate, not_reported, percent_text
-from site_builder.load import load_yaml
+from site_builder.figures.evaluate import evaluate, not_reported, percent_text
 from site_builder.model import Answer, Report
+from site_builder.report.convert import to_report
+from site_builder.report.load import load_yaml
 from site_builder.settings import load_settings
 from tests.conftest import ROOT
 

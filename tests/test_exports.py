@@ -12,15 +12,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from site_builder.aggregate import NOT_REGISTERED, aggregate, evaluate_all
-from site_builder.answers import canonical_document
-from site_builder.convert import clean_text
 from site_builder.demo import generate, is_fictional
-from site_builder.exports import COLUMNS, neutralise, write_open_data
-from site_builder.form_spec import FORM
-from site_builder.load import parse_text
+from site_builder.figures.aggregate import NOT_REGISTERED, aggregate, evaluate_all
 from site_builder.model import FICTIONAL_LABEL
-from site_builder.repository import load_repository
+from site_builder.report.answers import canonical_document
+from site_builder.report.convert import clean_text
+from site_builder.report.form_spec import FORM
+from site_builder.report.load import parse_text
+from site_builder.report.repository import load_repository
+from site_builder.site.exports import COLUMNS, neutralise, write_open_data
 from site_builder.thai import arabic_digits, be_iso, parse_be_date
 from tests.conftest import ROOT
 

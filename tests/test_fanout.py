@@ -14,7 +14,7 @@ import shutil
 import pytest
 
 from site_builder import fanout
-from site_builder.repository import load_repository
+from site_builder.report.repository import load_repository
 from tests.conftest import ROOT
 from tests.test_rules import FIXTURES, REPORTS, header
 

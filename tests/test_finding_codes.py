@@ -1,4 +1,4 @@
-"""Every code in the catalogue (site_builder/finding_codes.py) is emitted by the real
+"""Every code in the catalogue (site_builder/report/finding_codes.py) is emitted by the real
 commands on a fixture a reviewer can open, with the catalogue's severity and title;
 no finding can carry a code the catalogue does not define; the page is rendered from it.
 
@@ -22,10 +22,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from site_builder import finding_codes
-from site_builder.cli import main as cli_main
-from site_builder.finding_codes import CATALOGUE, CODES, Code, render_page
-from site_builder.findings import Finding
+from site_builder.commands.cli import main as cli_main
+from site_builder.report import finding_codes
+from site_builder.report.finding_codes import CATALOGUE, CODES, Code, render_page
+from site_builder.report.findings import Finding
 from tests.conftest import FIXTURES, REPORT_PATH, ROOT, git, pull_request, report_fixture_header
 
 SCENARIOS: dict[str, dict] = yaml.safe_load(
@@ -163,7 +163,7 @@ PAGE = ROOT / "docs" / "finding-codes.md"
 
 def test_the_page_is_rendered_from_the_catalogue():
     assert PAGE.read_text(encoding="utf-8") == render_page(), (
-        "run: .venv/bin/python -m site_builder.finding_codes"
+        "run: .venv/bin/python -m site_builder.report.finding_codes"
     )
 
 

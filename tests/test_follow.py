@@ -23,9 +23,9 @@ import feedparser
 import pytest
 from icalendar import Calendar
 
-from site_builder.due_calendar import calendar_path, due_calendar, stamp_of, summary, uid
-from site_builder.feeds import FEED_BUDGET, MAX_ENTRIES, nation_path, pilot_path, province_path
 from site_builder.settings import load_settings
+from site_builder.site.due_calendar import calendar_path, due_calendar, stamp_of, summary, uid
+from site_builder.site.feeds import FEED_BUDGET, MAX_ENTRIES, nation_path, pilot_path, province_path
 from site_builder.thai import be_short
 from tests.conftest import FIXTURES, build
 from tests.test_history import B1, FIX, R1, R2, WD, Repo
@@ -98,7 +98,7 @@ def thai_site(tmp_path_factory) -> Path:
 def demo_git_site(tmp_path_factory) -> Path:
     """The fictional demo of Nakhon Ratchasima (32 districts), committed round by round
     (rounds 2 and 4 late)."""
-    from site_builder.cli import main
+    from site_builder.commands.cli import main
 
     work = tmp_path_factory.mktemp("follow-demo")
     data = work / "repo"
@@ -350,9 +350,9 @@ def test_thai_wording_site_nation_and_province_feeds_parse(thai_site):
 
 
 def test_capped_feed_drops_its_oldest_entries_to_fit_the_budget():
-    from site_builder.build import load_dataset
-    from site_builder.feeds import Entry, Feed, render
-    from site_builder.history import THAI_TZ, unavailable
+    from site_builder.record.history import THAI_TZ, unavailable
+    from site_builder.site.build import load_dataset
+    from site_builder.site.feeds import Entry, Feed, render
     from tests.conftest import EMPTY
 
     long_lines = tuple(f"ข้อ {n} จำนวนโครงการ/กิจกรรม: 20 → 14" for n in range(2, 9)) * 3
@@ -380,9 +380,9 @@ def test_capped_feed_drops_its_oldest_entries_to_fit_the_budget():
 
 
 def test_a_moved_report_is_one_entry_at_its_new_round():
-    from site_builder.build import load_dataset
-    from site_builder.feeds import entries
-    from site_builder.history import THAI_TZ, Commit, FileChange, LogEntry, fold
+    from site_builder.record.history import THAI_TZ, Commit, FileChange, LogEntry, fold
+    from site_builder.site.build import load_dataset
+    from site_builder.site.feeds import entries
     from tests.conftest import EMPTY
 
     def at(day: int) -> Commit:

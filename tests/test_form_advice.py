@@ -7,11 +7,11 @@ import re
 
 import pytest
 
-from site_builder import rule_table
-from site_builder.render import form_advice
-from site_builder.render.form_items import form_items
-from site_builder.render.report_form import catalogue, schema_checks, schema_file
-from site_builder.repository import load_repository
+from site_builder.report import rule_table
+from site_builder.report.repository import load_repository
+from site_builder.site.render import form_advice
+from site_builder.site.render.form_items import form_items
+from site_builder.site.render.report_form import catalogue, schema_checks, schema_file
 from tests.conftest import ROOT
 
 # words of the file, not of the form
@@ -77,7 +77,7 @@ def test_for_form_rewrites_dates_as_the_selects():
 
 
 def test_rule_texts_are_the_rules_own_without_file_words():
-    from site_builder.render.report_form import _rule_texts
+    from site_builder.site.render.report_form import _rule_texts
 
     settings = load_repository(ROOT).datasets[2555].settings
     texts = _rule_texts(form_items(settings), settings)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from site_builder.submit_link import MAX_URL, previous_report, submit_url
+from site_builder.site.submit_link import MAX_URL, previous_report, submit_url
 from tests.test_submit_link import REPO_URL, check, dataset, decode, fill, repo  # noqa: F401
 
 # The realistic long answers of an officer (the goal).

@@ -5,16 +5,16 @@ from pathlib import Path
 
 import pytest
 
-from site_builder import form_spec
-from site_builder.form_spec import FORM, answer_key, canonical
-from site_builder.report_schema import schema_text
+from site_builder.report import form_spec
+from site_builder.report.form_spec import FORM, answer_key, canonical
+from site_builder.report.report_schema import schema_text
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_the_schema_file_is_generated_from_the_form():
     on_disk = (ROOT / "schema" / "report.schema.json").read_text(encoding="utf-8")
-    assert on_disk == schema_text(), "run: .venv/bin/python -m site_builder.report_schema"
+    assert on_disk == schema_text(), "run: .venv/bin/python -m site_builder.report.report_schema"
 
 
 def test_eight_items_each_feeding_its_criterion():

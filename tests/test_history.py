@@ -28,10 +28,10 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.aggregate import aggregate, evaluate_all
-from site_builder.build import build_site, generate_docs, load_dataset, read_config
-from site_builder.gitlog import read_blobs, read_history
-from site_builder.history import THAI_TZ, disagreement, parse_log, with_received
+from site_builder.figures.aggregate import aggregate, evaluate_all
+from site_builder.record.gitlog import read_blobs, read_history
+from site_builder.record.history import THAI_TZ, disagreement, parse_log, with_received
+from site_builder.site.build import build_site, generate_docs, load_dataset, read_config
 
 ROOT = Path(__file__).resolve().parents[1]
 FIX = ROOT / "tests" / "fixtures" / "history"
@@ -288,8 +288,8 @@ def test_shallow_clone_builds_and_says_dates_are_unavailable(story, tmp_path):
 
 
 def test_fold_follows_a_move_and_a_registry_rename():
-    from site_builder.history import Commit, FileChange, LogEntry, fold
-    from site_builder.render.trace import registry_view
+    from site_builder.record.history import Commit, FileChange, LogEntry, fold
+    from site_builder.site.render.trace import registry_view
 
     def at(day: int) -> Commit:
         return Commit(f"{day:040d}", datetime(2012, 6, day, 10, tzinfo=THAI_TZ))
@@ -323,7 +323,7 @@ def test_fold_follows_a_move_and_a_registry_rename():
 
 
 def test_changed_fields_read_in_thai_terms():
-    from site_builder.render.trace import field_th, value_th
+    from site_builder.site.render.trace import field_th, value_th
 
     assert field_th("item8.expected_date") == "ข้อ 8 คาดว่าจะเสร็จภายในวันที่"
     assert value_th("item8.expected_date", "๒๕๕๕-๐๘-๓๑") == "31 สิงหาคม 2555"
@@ -339,12 +339,12 @@ def test_preview_footer_names_the_data_like_the_full_build(story, tmp_path, monk
     """``make serve`` hands MkDocs the same "ที่มาของข้อมูล ..." line as ``make site``."""
     import mkdocs.commands.serve
 
-    from site_builder import cli
+    from site_builder.commands import cli
 
     repo, shas = story
     seen: dict = {}
     monkeypatch.setattr(mkdocs.commands.serve, "serve", lambda **kw: seen.update(kw))
-    monkeypatch.setattr("site_builder.preview.watch", lambda preview, stop: None)
+    monkeypatch.setattr("site_builder.site.preview.watch", lambda preview, stop: None)
     argv = ["build", "--root", str(ROOT), "--data", str(repo.path), "--serve"]
     argv += ["--site-dir", str(tmp_path / "site"), "--docs-dir", str(tmp_path / "docs")]
     assert cli.main(argv) == 0
@@ -392,7 +392,7 @@ def test_pages_are_the_same_bytes_with_and_without_the_history_cache(story, tmp_
     """Cold (writes the cache), warm (reads it), corrupt (ignores it), none: one result."""
     from dataclasses import replace
 
-    from site_builder.history_cache import FILE
+    from site_builder.record.history_cache import FILE
 
     repo, _ = story
     clone = tmp_path / "clone"
@@ -431,7 +431,7 @@ def test_results_command_counts_as_the_site_does(built, story, capsys):
     """``site-builder results`` reads the same record: the back-filled report is late,
     rounds not yet due by the data's date have nobody missing, and every count equals
     the site's national.json."""
-    from site_builder import cli
+    from site_builder.commands import cli
 
     site, _ = built
     repo, _ = story
@@ -456,7 +456,7 @@ def _fixture_text(wording: str, name: str) -> str:
 def test_a_moved_and_corrected_report_flips_its_criterion_in_either_wording(wording):
     """A report moved to another round's path while corrected: the move is a revision
     whose criterion 4 flips, read from old versions the way the tree is read."""
-    from site_builder.history import Commit, FileChange, LogEntry, fold
+    from site_builder.record.history import Commit, FileChange, LogEntry, fold
 
     settings = load_dataset(FIX / "base").settings
     texts = {
@@ -478,7 +478,7 @@ def test_a_moved_and_corrected_report_flips_its_criterion_in_either_wording(word
 
 def test_rewording_answers_is_no_change():
     """Codes rewritten in the paper's Thai wording (and Thai digits): no field, no criterion."""
-    from site_builder.history import Commit, FileChange, LogEntry, fold
+    from site_builder.record.history import Commit, FileChange, LogEntry, fold
 
     settings = load_dataset(FIX / "base").settings
     texts = {

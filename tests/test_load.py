@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.findings import Finding
-from site_builder.load import MAX_BYTES, Document, LoadError, load_yaml, parse_text
+from site_builder.report.findings import Finding
+from site_builder.report.load import MAX_BYTES, Document, LoadError, load_yaml, parse_text
 from tests.conftest import ROOT
 
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile"

@@ -15,8 +15,8 @@ import markdown
 import pytest
 from mkdocs.structure.pages import _HTMLHandler
 
-from site_builder.build import generate_docs, mkdocs_build, read_config
-from site_builder.mkdocs_passthrough import anchor_ids, is_passthrough, normalise
+from site_builder.site.build import generate_docs, mkdocs_build, read_config
+from site_builder.site.mkdocs_passthrough import anchor_ids, is_passthrough, normalise
 from tests.conftest import FIXTURES, ROOT
 
 

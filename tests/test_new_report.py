@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.cli import main
-from site_builder.report_template import render_report_yaml
-from site_builder.repository import load_repository
-from site_builder.validate import validate
+from site_builder.commands.cli import main
+from site_builder.report.report_template import render_report_yaml
+from site_builder.report.repository import load_repository
+from site_builder.report.validate import validate
 from tests.conftest import EMPTY, FIXTURES, ROOT
 from tests.test_submit_link import BLANK_ANSWERS, fill
 

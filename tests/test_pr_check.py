@@ -12,15 +12,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from site_builder.cli import main as cli_main
-from site_builder.pr_check import (
+from site_builder.commands.cli import main as cli_main
+from site_builder.record.pr_check import (
     Change,
     git_changes,
     parse_name_status,
     plan,
     summary,
 )
-from site_builder.reporters import annotation
+from site_builder.report.reporters import annotation
 from tests.conftest import EMPTY, ROOT, pull_request
 
 
@@ -61,9 +61,9 @@ def test_two_provinces_warn():
 
 
 def test_data_with_code_warns_and_validates_everything():
-    p = plan([Change("A", R1), Change("M", "site_builder/rules.py")])
+    p = plan([Change("A", R1), Change("M", "site_builder/report/rules.py")])
     assert codes(p) == ["PR-DATA-AND-CODE"]
-    assert "site_builder/rules.py" in p.findings[0].message
+    assert "site_builder/report/rules.py" in p.findings[0].message
     assert p.validate == "all" and p.files == [] and p.test is True
 
 
@@ -372,7 +372,7 @@ def test_the_demo_marker_and_fictional_country_are_inputs(name):
 
 
 def test_raw_diff_keeps_modes_and_bytes_that_are_not_utf8():
-    from site_builder.pr_check import parse_raw, safe_name
+    from site_builder.record.pr_check import parse_raw, safe_name
 
     raw = (
         b":000000 160000 " + b"0" * 40 + b" " + b"1" * 40 + b" A\0" + R1.encode() + b"\0"

@@ -1,4 +1,4 @@
-"""The live preview's incremental step (site_builder/preview.py) on a fixture tree:
+"""The live preview's incremental step (site_builder/site/preview.py) on a fixture tree:
 after an edit the generated pages equal a full generation, only the pages that
 depend on the edit are rewritten, and data with errors shows its Thai findings."""
 
@@ -9,8 +9,8 @@ import shutil
 import time
 from pathlib import Path
 
-from site_builder.build import generate_docs, read_config
-from site_builder.preview import Preview
+from site_builder.site.build import generate_docs, read_config
+from site_builder.site.preview import Preview
 from tests.conftest import ROOT, SCORING
 
 REPORT = "submissions/2555/54/5401/round-1.yaml"

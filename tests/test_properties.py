@@ -20,12 +20,13 @@ from pathlib import Path
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from site_builder import geography, rules
-from site_builder.findings import Finding
-from site_builder.form_spec import FORM
-from site_builder.load import Document, load_text
-from site_builder.reading import read_document, schema_path
-from site_builder.repository import load_repository
+from site_builder import geography
+from site_builder.report import rules
+from site_builder.report.findings import Finding
+from site_builder.report.form_spec import FORM
+from site_builder.report.load import Document, load_text
+from site_builder.report.reading import read_document, schema_path
+from site_builder.report.repository import load_repository
 from tests.conftest import FIXTURES, REPORT_PATH, ROOT
 
 settings.register_profile(

@@ -9,7 +9,7 @@ PACKAGE = ROOT / "site_builder"
 
 
 def _modules() -> set[str]:
-    found = {*PACKAGE.glob("*.py"), *(PACKAGE / "render").glob("*.py")}
+    found = set(PACKAGE.rglob("*.py"))
     return {p.stem for p in found} - {"__init__", "__main__"}
 
 
@@ -38,3 +38,20 @@ def test_the_measured_figures_are_those_of_the_latest_bench_run():
 
     text = README.read_text(encoding="utf-8")
     assert text == with_paragraph(text, current()), "run: make generate"
+
+
+def test_the_readme_tree_is_the_package_tree():
+    """The picture of the pipeline is the tree itself: stage packages, each module and the
+    first line of its docstring. A module added, moved or re-described needs ``make generate``."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("readme_tree", ROOT / ".ci" / "readme_tree.py")
+    assert spec and spec.loader
+    tree = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tree)
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert text == tree.with_tree(text, tree.tree()), "run: make generate"
+    # the stages are the pipeline's, in its order, and little is left at the top
+    listed = re.findall(r"^  ([a-z]+)/ ", tree.tree(), re.M)
+    assert listed[:5] == ["report", "record", "figures", "site", "commands"]
+    assert len(list(PACKAGE.glob("*.py"))) <= 14

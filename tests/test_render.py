@@ -9,14 +9,14 @@ from pathlib import Path
 
 import yaml
 
-from site_builder.aggregate import aggregate, evaluate_all
-from site_builder.render.chart import FONT, WIDTH, progress_svg
-from site_builder.render.env import fixed, front_matter_str, number
-from site_builder.render.form import form_items
-from site_builder.render.names import keep_whole, lao_name
-from site_builder.render.pages import current_round, worked_example
-from site_builder.render.views import round_short, row_for
-from site_builder.repository import load_repository
+from site_builder.figures.aggregate import aggregate, evaluate_all
+from site_builder.report.repository import load_repository
+from site_builder.site.render.chart import FONT, WIDTH, progress_svg
+from site_builder.site.render.env import fixed, front_matter_str, number
+from site_builder.site.render.form import form_items
+from site_builder.site.render.names import keep_whole, lao_name
+from site_builder.site.render.pages import current_round, worked_example
+from site_builder.site.render.views import round_short, row_for
 from tests.conftest import EMPTY, ROOT
 
 SCORING = ROOT / "tests" / "fixtures" / "scoring" / "repo"

@@ -12,7 +12,7 @@ import geothai
 import pytest
 
 from benchmarks import search_set
-from site_builder.render.search import (
+from site_builder.site.render.search import (
     JS,
     IndexedDistrict,
     Reading,
@@ -84,7 +84,7 @@ def test_split_lao_name():
 
 def test_no_real_name_is_only_a_prefix():
     """A place named like a bare prefix (อบต, ทต, ...) would be unreachable."""
-    from site_builder.render.search import PREFIXES
+    from site_builder.site.render.search import PREFIXES
 
     bare = {key(form) for form, _, _ in PREFIXES}
     names = {p.name_th for p in geothai.provinces()}
@@ -97,7 +97,7 @@ def test_no_real_name_is_only_a_prefix():
 
 def test_search_js_carries_the_rules_stated_here():
     text = JS.read_text(encoding="utf-8")
-    assert with_rules(text) == text, "run: python -m site_builder.render.search"
+    assert with_rules(text) == text, "run: python -m site_builder.site.render.search"
 
 
 def test_index_names_every_district_and_guide_page():

@@ -7,11 +7,11 @@ import re
 
 import pytest
 
-from site_builder.form_spec import FORM
 from site_builder.layout import report_relpath
-from site_builder.render import report_form
-from site_builder.render.form_items import form_items
-from site_builder.repository import load_repository
+from site_builder.report.form_spec import FORM
+from site_builder.report.repository import load_repository
+from site_builder.site.render import report_form
+from site_builder.site.render.form_items import form_items
 
 from .conftest import ROOT, SCORING
 

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.load import parse_text
-from site_builder.report_template import (
+from site_builder.report.load import parse_text
+from site_builder.report.report_template import (
     SCHEMA_FROM_REPORT,
     render_report_yaml,
     static_templates,
 )
-from site_builder.repository import load_repository
+from site_builder.report.repository import load_repository
 from site_builder.settings import load_settings
 from tests.conftest import ROOT
 
@@ -28,7 +28,7 @@ def test_static_templates_are_up_to_date():
     for rel, text in expected.items():
         path = ROOT / "schema" / rel
         assert path.read_text(encoding="utf-8") == text, (
-            f"{path} is stale: run python -m site_builder.report_template"
+            f"{path} is stale: run python -m site_builder.report.report_template"
         )
 
 

@@ -1,4 +1,4 @@
-from site_builder.repository import load_repository
+from site_builder.report.repository import load_repository
 from tests.conftest import EMPTY, ROOT
 
 
@@ -63,7 +63,7 @@ def test_randomly_damaged_reports_end_as_findings_never_as_exceptions(tmp_path):
     import random
     import shutil
 
-    from site_builder.aggregate import aggregate, evaluate_all
+    from site_builder.figures.aggregate import aggregate, evaluate_all
 
     rng = random.Random(2555)
     shutil.copytree(EMPTY / "submissions", tmp_path / "submissions")
@@ -119,7 +119,7 @@ def _aged(tree, seconds: int = 60) -> None:
 def test_the_file_cache_reuses_unchanged_files_and_still_runs_the_rules_across_files(tmp_path):
     import shutil
 
-    from site_builder.repository import FileCache
+    from site_builder.report.repository import FileCache
     from tests.conftest import SCORING
 
     tree = tmp_path / "repo"

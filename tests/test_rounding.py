@@ -3,7 +3,7 @@
 from decimal import Decimal
 from fractions import Fraction
 
-from site_builder.rounding import half_up
+from site_builder.figures.rounding import half_up
 
 
 def test_ties_go_up_and_the_places_are_kept():

@@ -1,4 +1,4 @@
-"""The declared rule table (site_builder/rule_table.py): what it holds, and the web
+"""The declared rule table (site_builder/report/rule_table.py): what it holds, and the web
 form's interpreter (assets/kpi/rules.js) against the Python validator under Node.
 
 The agreement test generates thousands of answer sets, writes each as the report file
@@ -22,11 +22,11 @@ from fractions import Fraction
 
 import pytest
 
-from site_builder import finding_codes, rule_table, rules
 from site_builder.model import Answer
-from site_builder.reading import read_text
-from site_builder.render import report_form
-from site_builder.repository import load_repository
+from site_builder.report import finding_codes, rule_table, rules
+from site_builder.report.reading import read_text
+from site_builder.report.repository import load_repository
+from site_builder.site.render import report_form
 from site_builder.thai import BE_OFFSET, THAI_DIGITS
 from tests.conftest import FIXTURES, REPORT_PATH, ROOT
 

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from site_builder import rules
-from site_builder.load import Document, parse_text
-from site_builder.repository import load_repository
-from site_builder.rounding import half_up
+from site_builder.figures.rounding import half_up
+from site_builder.report import rules
+from site_builder.report.load import Document, parse_text
+from site_builder.report.repository import load_repository
 from tests.conftest import REPORT_PATH, ROOT, report_fixture_header
 
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -232,8 +232,8 @@ def test_random_mutations_never_crash_a_rule():
     import random
 
     from site_builder import geography
-    from site_builder.convert import to_report
-    from site_builder.schema_check import schema_findings
+    from site_builder.report.convert import to_report
+    from site_builder.report.schema_check import schema_findings
 
     ds = load_repository(FIXTURES / "repo", schema_root=ROOT).datasets[2555]
     ctx = rules.Context(ds.settings, ds.pilots, geography.district_by_code())

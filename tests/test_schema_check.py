@@ -2,8 +2,8 @@
 
 import pytest
 
-from site_builder.load import parse_text
-from site_builder.schema_check import is_valid, schema_findings, validator
+from site_builder.report.load import parse_text
+from site_builder.report.schema_check import is_valid, schema_findings, validator
 from tests.conftest import ROOT
 
 SCHEMA = ROOT / "schema" / "report.schema.json"

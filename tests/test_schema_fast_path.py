@@ -4,8 +4,8 @@ import copy
 
 import pytest
 
-from site_builder.load import parse_text
-from site_builder.schema_check import is_valid, validator
+from site_builder.report.load import parse_text
+from site_builder.report.schema_check import is_valid, validator
 from tests.conftest import ROOT
 
 SCHEMA = ROOT / "schema" / "report.schema.json"
@@ -60,7 +60,7 @@ def test_missing_required_key_agrees(key):
 
 
 def test_a_blank_answer_is_named_as_not_filled_in():
-    from site_builder.schema_check import schema_findings
+    from site_builder.report.schema_check import schema_findings
 
     text = (ROOT / "tests/fixtures/valid/round-1.yaml").read_text(encoding="utf-8")
     text = text.replace("name: นางสาวทดสอบ ตัวอย่าง", "name:")

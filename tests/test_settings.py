@@ -71,7 +71,7 @@ def test_each_impossible_setting_is_a_thai_finding_at_its_line(tmp_path, old, ne
 def test_results_refuses_a_negative_denominator_instead_of_printing_it(tmp_path, capsys):
     import shutil
 
-    from site_builder.cli import main
+    from site_builder.commands.cli import main
     from tests.conftest import EMPTY
 
     shutil.copytree(EMPTY, tmp_path / "repo")

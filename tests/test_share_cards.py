@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.render.share import HEIGHT, KINDS, SHARE_DIR, WIDTH, file_name, kind_of
+from site_builder.site.render.share import HEIGHT, KINDS, SHARE_DIR, WIDTH, file_name, kind_of
 
 PAGES = {
     "": "home",
@@ -43,7 +43,7 @@ def _jpeg_size(path: Path) -> tuple[int, int]:
 @pytest.mark.parametrize("fictional", [False, True])
 def test_every_card_exists_at_the_size_platforms_want(kind, fictional):
     path = SHARE_DIR / file_name(kind, fictional)
-    assert path.is_file(), f"run python -m site_builder.render.share ({path.name} missing)"
+    assert path.is_file(), f"run python -m site_builder.site.render.share ({path.name} missing)"
     assert _jpeg_size(path) == (WIDTH, HEIGHT)
     assert path.stat().st_size < 80 * 1024
 

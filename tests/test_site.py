@@ -10,10 +10,10 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from site_builder import exports
-from site_builder.build import BuildError, DataError, read_config
-from site_builder.build import build_site as build_library
-from site_builder.repository import load_repository
+from site_builder.report.repository import load_repository
+from site_builder.site import exports
+from site_builder.site.build import BuildError, DataError, read_config
+from site_builder.site.build import build_site as build_library
 from tests.conftest import FIXTURES, ROOT, build
 
 FICTIONAL = "ข้อมูลสมมติ เพื่อการสาธิต"

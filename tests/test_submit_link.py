@@ -10,10 +10,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from site_builder import submit_link
-from site_builder.repository import load_repository
-from site_builder.submit_link import MAX_URL, new_file_url, previous_report, submit_url
-from site_builder.validate import validate
+from site_builder.report.repository import load_repository
+from site_builder.report.validate import validate
+from site_builder.site import submit_link
+from site_builder.site.submit_link import MAX_URL, new_file_url, previous_report, submit_url
 from tests.conftest import EMPTY, ROOT
 
 REPO_URL = "https://github.com/kpi32/community-plans-2555"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from site_builder.render.env import environment
-from site_builder.render.thai_words import KEEP_WHOLE, keep_words
+from site_builder.site.render.env import environment
+from site_builder.site.render.thai_words import KEEP_WHOLE, keep_words
 
 
 def test_wraps_words_in_text_only():

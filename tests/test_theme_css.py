@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from site_builder.theme_css import Used, subset_css, subset_theme_css
+from site_builder.site.theme_css import Used, subset_css, subset_theme_css
 
 PAGE = '<body dir="ltr" data-md-color-primary="indigo"><div class="md-typeset kpi" id="top">'
 THEME = (
@@ -71,7 +71,7 @@ def _site(root, pages):
 def test_the_build_s_one_pass_scan_cuts_exactly_what_reading_every_page_cuts(tmp_path, monkeypatch):
     """The build squeezes and scans the pages in one read, split across cores."""
     from site_builder import fanout
-    from site_builder.build import squeeze_html
+    from site_builder.site.build import squeeze_html
 
     pages = [
         "<html>\n    <body>\n      <p class='x'>no classes here</p>\n",

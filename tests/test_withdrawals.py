@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from site_builder import finding_codes
-from site_builder.withdrawals import load_withdrawals
+from site_builder.record.withdrawals import load_withdrawals
+from site_builder.report import finding_codes
 
 ROOT = Path(__file__).resolve().parents[1]
 GUIDE = ROOT / "docs" / "how-to-submit.md"

@@ -412,7 +412,7 @@ def test_pre_commit_hook_blocks_a_bad_report_and_passes_a_good_one(tmp_path):
 def test_deploy_restores_the_history_cache_where_the_build_keeps_it():
     """Warm deploys: the build job restores (and saves) the folder gitlog.cache_folder
     uses, before the site is built, keyed so every deploy saves its own."""
-    from site_builder.history_cache import CACHE_DIR
+    from site_builder.record.history_cache import CACHE_DIR
 
     steps = _load(WORKFLOWS / "deploy.yml")["jobs"]["build"]["steps"]
     uses = [s.get("uses", "") for s in steps]

@@ -18,10 +18,10 @@ import shutil
 from collections import Counter
 from pathlib import Path
 
-from site_builder.evaluate import evaluate
-from site_builder.render.form_advice import for_form
-from site_builder.repository import load_repository
-from site_builder.validate import validate
+from site_builder.figures.evaluate import evaluate
+from site_builder.report.repository import load_repository
+from site_builder.report.validate import validate
+from site_builder.site.render.form_advice import for_form
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SETS = 150

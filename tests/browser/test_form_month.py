@@ -10,9 +10,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from site_builder.layout import report_relpath
-from site_builder.render import form_steps
-from site_builder.submit_link import MAX_URL
-from site_builder.validate import validate
+from site_builder.report.validate import validate
+from site_builder.site.render import form_steps
+from site_builder.site.submit_link import MAX_URL
 from tests.test_form_link_long import LONG_NAME, LONG_POSITION, NOTE_300
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"

@@ -8,7 +8,7 @@ import re
 import shutil
 from pathlib import Path
 
-from site_builder.offline import build_id, precache
+from site_builder.site.offline import build_id, precache
 
 FORM = "form/?pilot=5403&round=2"
 

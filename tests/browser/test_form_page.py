@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from site_builder.layout import report_relpath
-from site_builder.validate import validate
+from site_builder.report.validate import validate
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 REPO = "https://github.com/kpi32/community-plans-2555"

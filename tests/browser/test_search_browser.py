@@ -15,7 +15,7 @@ import pytest
 
 from benchmarks import search_acceptance as acceptance
 from benchmarks.search_bench import BUDGET_FIRST_SEARCH, first_search_bytes
-from site_builder.render.search import clean, fold, key, readings, split_lao_name
+from site_builder.site.render.search import clean, fold, key, readings, split_lao_name
 
 # Strings that exercise every rule: prefixes with and without dot and space, Thai
 # digits, sara am typed as nikhahit + aa, zero-width and odd spaces, names that

@@ -63,7 +63,7 @@ def _tokenizer(names: frozenset[str]):
     from pythainlp.corpus import thai_words
     from pythainlp.tokenize import Tokenizer
 
-    from site_builder.render.search import LEVELS
+    from site_builder.site.render.search import LEVELS
 
     # An LAO type (องค์การบริหารส่วนตำบล) is ordinary words; a name may wrap after them
     # (render/names.py), so they are not one dictionary word here.
@@ -100,7 +100,7 @@ def measure(page, url: str, names: frozenset[str]) -> list[Broken]:
 
 def site_names(index: dict) -> frozenset[str]:
     """Place names of a site's search index (search/names.json) as dictionary words."""
-    from site_builder.render.search import split_lao_name
+    from site_builder.site.render.search import split_lao_name
 
     names = {p[1] for p in index["provinces"]} | {d[1] for d in index["districts"]}
     names |= {split_lao_name(d[2])[1] for d in index["districts"] if d[2]}

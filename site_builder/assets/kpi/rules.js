@@ -1,6 +1,6 @@
 /* The validator's declared rules, run on the web form's answers.
  *
- * The build embeds site_builder/rule_table.py's rows as data (#kpi-form-data, "rules");
+ * The build embeds site_builder/report/rule_table.py's rows as data (#kpi-form-data, "rules");
  * this file only knows the table's few operators, never a rule, a code or a threshold:
  * each row says what skips it, when it fires and the values its words need. form.js
  * calls run() in its check(); tests/node/rule_table.test.js runs it under Node against

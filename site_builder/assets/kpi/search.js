@@ -8,7 +8,7 @@
 (function () {
   "use strict";
 
-  /* BEGIN RULES: generated from site_builder/render/search.py, do not edit */
+  /* BEGIN RULES: generated from site_builder/site/render/search.py, do not edit */
   var RULES = {
     digits: "๐๑๒๓๔๕๖๗๘๙",
     folded: "\u0e48\u0e49\u0e4a\u0e4b\u0e47\u0e4c",

@@ -2,7 +2,7 @@
  * the form once can open it again, fill it, see every check, download the file and
  * print without a connection.
  *
- * Written by the build (site_builder/offline.py): BUILD names this build (the data's
+ * Written by the build (site_builder/site/offline.py): BUILD names this build (the data's
  * commit and a digest of the files below), so every deploy is a new worker with its
  * own cache and the old cache is deleted when it takes over; no old rules stay in
  * use. Every request goes to the network first; the cache answers only when the
