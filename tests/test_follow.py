@@ -403,3 +403,19 @@ def test_a_moved_report_is_one_entry_at_its_new_round():
         ("ทต.ช่อแฮ ส่งรายงานครั้งที่ 2", 1),
     ]
     assert any("ย้ายมาจากรายงานครั้งที่ 2" in line for line in found[0].lines)
+
+
+def test_the_data_package_lists_the_feeds_and_calendar_by_address():
+    """The feeds and the calendar live beside data/, so the package names them by the
+    site's address (a package path may not leave its folder); without one, it cannot."""
+    from site_builder.site.build import load_dataset
+    from site_builder.site.datapackage import descriptor
+
+    ds = load_dataset(ROOT / "tests" / "fixtures" / "scoring" / "repo")
+    site = "https://dla.example/kpi32/"
+    pkg = descriptor(ds, ["reports.csv"], None, site)
+    followed = {r["path"]: r for r in pkg["resources"] if str(r["path"]).startswith("https://")}
+    assert set(followed) == {site + "feeds/nation.xml", site + "calendar/due-dates-2555.ics"}
+    assert followed[site + "feeds/nation.xml"]["mediatype"] == "application/atom+xml"
+    assert followed[site + "calendar/due-dates-2555.ics"]["mediatype"] == "text/calendar"
+    assert all(not str(r["path"]).startswith("https://") for r in descriptor(ds, [])["resources"])

@@ -206,6 +206,7 @@ def generate_all(
             schema_root(config.data_root) / "schema",
             history,
             source_record(history, repo),
+            config.site_url,
         )
         if exports_dir is not None:  # the feeds too, moved into the site with the open data
             write_feeds(feeds_staging(exports_dir), dataset, history, config.site_url)

@@ -19,6 +19,8 @@ import json
 from pathlib import Path
 
 from . import round_exports
+from .due_calendar import calendar_path
+from .feeds import nation_path, pilot_path, province_path
 from .exports import COLUMNS, OPEN_DATA, THAI_SUFFIX
 from ..report.form_spec import FORM
 from ..model import FICTIONAL_LABEL, Dataset
@@ -35,6 +37,8 @@ _MEDIA = {
     "csv": "text/csv",
     "json": "application/json",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "xml": "application/atom+xml",
+    "ics": "text/calendar",
 }
 
 
@@ -96,10 +100,33 @@ def _slug(path: str) -> str:
     return path.lower().replace("/", "-").replace(".", "-").replace("_", "-")
 
 
+def _followed(dataset: Dataset, site_url: str) -> list[dict[str, object]]:
+    """The feeds and the due-date calendar: published beside data/, not inside it, so
+    they are listed by their full address (only when the site's address is known)."""
+    base = site_url.rstrip("/") + "/"
+    fy = dataset.settings.fiscal_year
+    out = []
+    for path, title, fmt in (
+        (
+            nation_path(),
+            "ฟีดความเปลี่ยนแปลงระดับประเทศ (Atom): รายงานที่รับ แก้ไข และถอน "
+            f"(รายจังหวัด {province_path('<รหัสจังหวัด>')}, รายพื้นที่ {pilot_path('<รหัสอำเภอ>')})",
+            "xml",
+        ),
+        (calendar_path(fy), f"ปฏิทินวันครบกำหนดส่งรายงาน ปีงบประมาณ {fy} (iCalendar)", "ics"),
+    ):
+        out.append(_file(_slug(path), base + path, title, fmt))
+    return out
+
+
 def descriptor(
-    dataset: Dataset, files: list[str], source: dict[str, object] | None = None
+    dataset: Dataset,
+    files: list[str],
+    source: dict[str, object] | None = None,
+    site_url: str | None = None,
 ) -> dict[str, object]:
-    """The package for the files at ``files`` (paths relative to data/)."""
+    """The package for the files at ``files`` (paths relative to data/), and with the
+    site's address, the feeds and the calendar published beside them."""
     source = source or {}
     s = dataset.settings
     titles = {name: title for name, title, _ in OPEN_DATA}
@@ -127,6 +154,8 @@ def descriptor(
                 f"ไฟล์ Excel ของ {path.removesuffix('.xlsx')}.csv" if fmt == "xlsx" else path
             )
             resources.append(_file(name, path, title, fmt))
+    if site_url:
+        resources += _followed(dataset, site_url)
     return {
         "profile": "data-package",
         "name": f"kpi{s.indicator_code.replace('.', '')}-community-plans-{s.fiscal_year}",
@@ -152,10 +181,14 @@ def descriptor(
 
 
 def write(
-    out_dir: Path, dataset: Dataset, written: list[Path], source: dict[str, object] | None
+    out_dir: Path,
+    dataset: Dataset,
+    written: list[Path],
+    source: dict[str, object] | None,
+    site_url: str | None = None,
 ) -> Path:
     files = [p.relative_to(out_dir).as_posix() for p in written if p.is_file()]
-    pkg = descriptor(dataset, files, source)
+    pkg = descriptor(dataset, files, source, site_url)
     if pkg["created"] is None:
         del pkg["created"]  # a package without a date says nothing rather than null
     path = out_dir / "datapackage.json"

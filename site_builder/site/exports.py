@@ -535,6 +535,7 @@ def write_open_data(
     schema_dir: Path,
     history: History | None = None,
     source: dict[str, object] | None = None,
+    site_url: str | None = None,
 ) -> list[Path]:
     """Write every file of ``OPEN_DATA`` into ``out_dir`` (the site's ``data/``); return the paths.
 
@@ -578,5 +579,5 @@ def write_open_data(
 
     gone = figures.withdrawn_rounds(dataset, history) if history else frozenset()
     written += round_exports.write_round_files(out_dir, dataset, results, gone, source)
-    written.append(datapackage.write(out_dir, dataset, written, source))
+    written.append(datapackage.write(out_dir, dataset, written, source, site_url))
     return written
