@@ -15,8 +15,9 @@ to the differences between the published figures.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import Any
 
 from .aggregate import PilotStatus, Results
 from .evaluate import CRITERIA, Evaluation
@@ -82,17 +83,8 @@ def nation_change(results: Results, round_number: int) -> GroupChange | None:
         return None
     before_n = _previous_round(results, round_number)
     before = results.national(before_n) if before_n is not None else None
-    newly, gone = _moves(results.pilots, round_number, before_n)
-    return GroupChange(
-        round=round_number,
-        previous=before_n,
-        meets_all=now.counts.meets_all,
-        previous_meets_all=before.counts.meets_all if before else None,
-        newly_meeting=newly,
-        no_longer_meeting=gone,
-        percent=now.percent,
-        previous_percent=before.percent if before else None,
-    )
+    change = _group(results.pilots, now, before, round_number, before_n)
+    return replace(change, percent=now.percent, previous_percent=before.percent if before else None)
 
 
 def province_change(results: Results, province_code: str, round_number: int) -> GroupChange | None:
@@ -103,6 +95,17 @@ def province_change(results: Results, province_code: str, round_number: int) -> 
     before_n = _previous_round(results, round_number)
     before = results.province(province_code, before_n) if before_n is not None else None
     members = [s for s in results.pilots if s.district.province_code == province_code]
+    return _group(members, now, before, round_number, before_n)
+
+
+def _group(
+    members: Iterable[PilotStatus],
+    now: Any,
+    before: Any,
+    round_number: int,
+    before_n: int | None,
+) -> GroupChange:
+    """The change of a group of pilots (the nation, a province) between two rounds."""
     newly, gone = _moves(members, round_number, before_n)
     return GroupChange(
         round=round_number,
